@@ -1,0 +1,60 @@
+"""One error hierarchy for Thucydides. Every message names the cause and the fix.
+
+    ThucydidesError
+    ├── ConfigError        a setting is missing or invalid
+    ├── IngestError        an input could not be read or turned into a document
+    │   ├── EmptyInputError
+    │   ├── UnsupportedInputError
+    │   └── FetchError     a URL could not be fetched
+    ├── NlpError           the language model could not be loaded or run
+    ├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
+    ├── StoreError         the database could not be opened, migrated or written
+    ├── PipelineError      a stage failed, or a pipeline is wired wrongly
+    └── EvaluationError    gold or prediction files are unusable
+"""
+
+from __future__ import annotations
+
+
+class ThucydidesError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class ConfigError(ThucydidesError):
+    """A setting is missing or invalid."""
+
+
+class IngestError(ThucydidesError):
+    """An input could not be read or turned into a document."""
+
+
+class EmptyInputError(IngestError):
+    """An input holds no text to extract events from."""
+
+
+class UnsupportedInputError(IngestError):
+    """An input is of a kind Thucydides cannot read (binary, wrong language, too large...)."""
+
+
+class FetchError(IngestError):
+    """A URL could not be fetched."""
+
+
+class NlpError(ThucydidesError):
+    """The language model could not be loaded or run."""
+
+
+class GazetteerError(ThucydidesError):
+    """The gazetteer is missing, corrupt or cannot be built."""
+
+
+class StoreError(ThucydidesError):
+    """The database could not be opened, migrated or written."""
+
+
+class PipelineError(ThucydidesError):
+    """A stage failed on a document, or a pipeline is wired wrongly."""
+
+
+class EvaluationError(ThucydidesError):
+    """Gold or prediction files are unusable."""

@@ -1,0 +1,203 @@
+"""The typed document model: every record the pipeline passes between stages.
+
+All records are frozen: a stage never edits what it was given, it returns a new
+``Document`` with its own part added (``dataclasses.replace``). Offsets are
+character offsets into ``Document.text`` (the clean text), so every fact can be
+traced back to the characters of the report it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def document_id_for(text: str) -> str:
+    """Content hash of a document's clean text: the same report always gets the same id."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the clean text; ``paragraph`` counts blank-line separated blocks."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+class MentionKind(StrEnum):
+    """What a span of text names."""
+
+    PLACE = "place"
+    ACTOR = "actor"
+    QUANTITY = "quantity"
+    DATE = "date"
+    ENTITY = "entity"  # an NER span not (yet) interpreted
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the clean text with what it was recognised as (``label``: NER label or cue)."""
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    sentence: int
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure for people: "tens of" -> best 20, low 20, high 90.
+
+    ``best`` is the conservative figure event coders record; ``high`` is None
+    when the wording gives no upper bound ("more than 20").
+    """
+
+    mention: Mention
+    best: int
+    low: int
+    high: int | None
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A date expression resolved against the publication date.
+
+    ``precision`` follows the spec: 1 day, 2 week, 3 month. ``date`` is None when
+    the expression cannot be resolved (no publication date known).
+    """
+
+    mention: Mention
+    date: dt.date | None
+    precision: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    place_id: str  # "geonames:170063", "wof:102542747", "ocha:C1007"...
+    name: str
+    feature: str  # country, admin1, admin2, city, town, village, neighbourhood, site, region
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    admin1: str | None = None
+    admin2: str | None = None
+    population: int = 0
+    geonames_id: int | None = None
+    names: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in the text and the gazetteer entry it was resolved to (or None)."""
+
+    mention: Mention
+    place: Place | None
+    score: float
+    candidates: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact text an event was read from."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event record of ``shared/spec/event-record.md`` in typed form."""
+
+    event_id: str
+    event_date: dt.date | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str | None
+    actor2: str | None
+    assoc_actor_2: str | None
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    location_as_written: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    geonames_id: int | None
+    fatalities: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    injured: int | None
+    captured: int | None
+    source: str | None
+    source_url: str | None
+    claimed_by: str | None
+    document_id: str
+    evidence: tuple[Evidence, ...]
+    notes: str
+    confidence: float
+    incident_id: str | None = None
+    # Not part of the exported record: the place mention the event was tied to,
+    # kept so the geocode stage can code it without re-reading the text.
+    place_mention: PlaceMention | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why one input or one document could not be processed (the batch goes on)."""
+
+    input: str
+    stage: str
+    kind: str
+    message: str
+    document_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A report: clean text and metadata, plus what each stage added."""
+
+    id: str
+    text: str
+    input: str  # path or URL exactly as given by the user
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    title: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @classmethod
+    def from_text(cls, text: str, *, input: str, **metadata: object) -> Document:
+        """A new document whose id is the hash of ``text``."""
+        return cls(id=document_id_for(text), text=text, input=input, **metadata)  # type: ignore[arg-type]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains character ``offset``."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
