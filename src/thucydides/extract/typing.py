@@ -1,0 +1,56 @@
+"""The ACLED sub-event type of an action frame, by the spec's precedence and territory rules."""
+
+from __future__ import annotations
+
+from thucydides.extract.actors import ActorMention
+from thucydides.extract.modality import Modality
+
+_FIXED = {
+    "explosive": "Remote explosive/landmine/IED",
+    "suicide": "Suicide bomb",
+    "chemical": "Chemical weapon",
+    "clash": "Armed clash",
+    "defend": "Armed clash",
+    "arrest": "Arrests",
+    "abduct": "Abduction/forced disappearance",
+    "protest": "Peaceful protest",
+    "riot": "Violent demonstration",
+    "agreement": "Agreement",
+    "surrender": "Change to group/activity",
+    "reinforce": "Change to group/activity",
+    "withdraw": "Non-violent transfer of territory",
+    "looting": "Looting/property destruction",
+    "base": "Headquarters or base established",
+}
+
+
+def sub_event_type(
+    category: str,
+    *,
+    modality: Modality,
+    means: set[str],
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+) -> str | None:
+    """The sub-event type, or None when the frame is not an event on its own."""
+    if category == "territory":
+        if modality is Modality.OPERATION_BEGUN:
+            return "Armed clash"  # the fighting began; no capture is claimed yet
+        if actor1 is not None and actor1.is_government:
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if category in ("target", "attack", "kill"):
+        if "explosive" in means:
+            return "Remote explosive/landmine/IED"
+        if "air" in means or (actor1 is not None and actor1.kind == "state_air"):
+            return "Air/drone strike"
+        if "artillery" in means:
+            return "Shelling/artillery/missile attack"
+        if actor2 is not None and actor2.kind == "civilian":
+            return "Attack"
+        if category == "target":
+            return "Shelling/artillery/missile attack"  # "targeted X's positions" is fire from a distance
+        if category == "attack":
+            return "Armed clash"
+        return None  # a death toll alone is not an event
+    return _FIXED.get(category)

@@ -1,0 +1,113 @@
+"""The geocode stage: codes each event's location fields from the place it happened at.
+
+1. A resolved place gives its gazetteer name, admin names, coordinates and
+   GeoNames id; ``geo_precision`` is 1 for the place itself, 2 when the text
+   places the event near or in part of it ("East of Tadmur", "the region"),
+   3 when only a governorate, region or country is known.
+2. A place name no gazetteer holds keeps its written name and is coded to the
+   place that locates it in the text (the anchor in "X, East of Y", or the
+   last resolved place of the paragraph) with ``geo_precision`` 2.
+3. With neither, coordinates stay null: never silently snapped to the country.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from thucydides.countries import CountryTable
+from thucydides.model import Document, Event, Place, PlaceMention
+
+_REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:near|around|outside|close to|on the outskirts of|of|in|from)\s+)?(?:the\s+)?"
+    r"(?:\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?\b"
+    r"(?:\s+(?:part|parts|side|edge|outskirts|countryside|rims?)\s+of)?|\b(?:near|outskirts of|vicinity of|"
+    r"parts? of|around|outside|countryside of)\b)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|outskirts|region)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^(?:it|there|the \w+)$", re.IGNORECASE)
+
+
+def is_relative(doc: Document, mention_start: int, mention_end: int) -> bool:
+    """Whether the text places the event near or in part of the named place."""
+    before = doc.text[max(0, mention_start - 40) : mention_start]
+    after = doc.text[mention_end : mention_end + 20]
+    return bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after))
+
+
+class Geocoder:
+    """Stage: fills location fields of ``events`` from the places the extractor tied them to."""
+
+    name = "geocode"
+    requires = ("events", "places")
+    assigns = ("events",)
+
+    def __init__(self, *, countries: CountryTable) -> None:
+        self.countries = countries
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, events=tuple(self._code(doc, event) for event in doc.events))
+
+    def _code(self, doc: Document, event: Event) -> Event:
+        mention = event.place_mention
+        if mention is None:
+            return event
+        if mention.place is not None:
+            relative = _ANAPHOR.match(event.location_as_written or "") is not None or is_relative(
+                doc, mention.mention.start, mention.mention.end
+            )
+            if mention.place.feature in _REGION_FEATURES:
+                precision = 3
+            else:
+                precision = 2 if relative else 1
+            return self._with_place(event, mention.place, location=mention.place.name, precision=precision)
+        anchor = _anchor_for(doc, mention)
+        written = _clean_written(mention.mention.text)
+        if anchor is None:
+            return dataclasses.replace(event, location=written, geo_precision=3)
+        return self._with_place(event, anchor, location=written, precision=2)
+
+    def _with_place(self, event: Event, place: Place, *, location: str, precision: int) -> Event:
+        country = self.countries.get(place.country_code)
+        return dataclasses.replace(
+            event,
+            country=country.name if country else event.country,
+            iso3=country.iso3 if country else event.iso3,
+            admin1=place.admin1 if place.feature != "country" else None,
+            admin2=place.admin2,
+            location=location,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            geo_precision=precision,
+            geonames_id=place.geonames_id,
+        )
+
+
+def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
+    """The resolved place that locates an unresolved one: next in its sentence, else the last before it."""
+    sentence = doc.sentence_at(mention.mention.start)
+    resolved = [p for p in doc.places if p.place is not None]
+    if sentence is not None:
+        following = [
+            p for p in resolved if mention.mention.end <= p.mention.start < min(sentence.end, mention.mention.end + 60)
+        ]
+        if following:
+            return following[0].place
+    paragraph = sentence.paragraph if sentence else None
+    earlier = [
+        p
+        for p in resolved
+        if p.mention.start < mention.mention.start
+        and (paragraph is None or (s := doc.sentence_at(p.mention.start)) is not None and s.paragraph == paragraph)
+    ]
+    if earlier:
+        return earlier[-1].place
+    return None
+
+
+def _clean_written(text: str) -> str:
+    """The written name as a location label: without a leading "the" and surrounding spaces."""
+    text = text.strip()
+    return text[4:] if text.lower().startswith("the ") else text

@@ -1,0 +1,79 @@
+"""The library behind the commands: read inputs, run the pipeline, store or yield what came out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from thucydides.build import Resources, build_pipeline, versions
+from thucydides.config import Settings
+from thucydides.ingest import Metadata, read_inputs
+from thucydides.model import Document, Problem
+from thucydides.pipeline import Outcome, Pipeline
+from thucydides.store import Store
+
+
+def process(
+    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = Metadata()
+) -> Iterator[Outcome]:
+    """Each input read and run through ``pipeline``; failures come back as problems, in order."""
+    for item in read_inputs(inputs, settings=settings, overrides=overrides):
+        if isinstance(item, Problem):
+            yield Outcome(document=None, problem=item)
+        else:
+            yield pipeline.run_one(item)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    run_id: str
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    events: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def as_record(self) -> dict[str, object]:
+        return {"new": self.new, "duplicate": self.duplicate, "failed": self.failed, "events": self.events}
+
+
+def ingest(
+    inputs: Sequence[str],
+    *,
+    store: Store,
+    settings: Settings,
+    resources: Resources,
+    overrides: Metadata = Metadata(),
+    on_document: Callable[[Document | Problem], None] = lambda _: None,
+) -> IngestSummary:
+    """Read, extract and store every report in ``inputs``; a report already stored is skipped."""
+    pipeline = build_pipeline(settings, resources)
+    summary = IngestSummary(run_id=store.start_run(settings.as_record(), versions(resources)))
+    for item in read_inputs(inputs, settings=settings, overrides=overrides):
+        on_document(item)
+        if isinstance(item, Problem):
+            _failed(store, summary, item)
+            continue
+        if store.has_document(item.id):
+            summary.duplicate += 1
+            continue
+        outcome = pipeline.run_one(item)
+        if outcome.problem is not None:
+            _failed(store, summary, outcome.problem)
+            continue
+        assert outcome.document is not None
+        if store.add_document(outcome.document, summary.run_id):
+            summary.new += 1
+            summary.events += len(outcome.document.events)
+        else:
+            summary.duplicate += 1
+    store.finish_run(summary.run_id, summary.as_record())
+    return summary
+
+
+def _failed(store: Store, summary: IngestSummary, problem: Problem) -> None:
+    summary.failed += 1
+    summary.problems.append(problem)
+    store.add_problem(problem, summary.run_id)

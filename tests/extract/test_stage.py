@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from factory import PUBLISHED, document, place
+
+from thucydides.extract.stage import EventExtractor
+
+
+def test_list_of_bombed_towns_gives_one_air_strike_per_town_with_split_figures(extractor: EventExtractor) -> None:
+    doc = document(
+        "Syrian warplanes bombed rebel positions in Kafr Nabl, Hass and Maarzita, killing 10 militants.",
+        places={"Kafr Nabl": place("Kafr Nabl", gid=1), "Hass": place("Hass", gid=2),
+                "Maarzita": place("Maarzita", gid=3)},
+        quantities=[("10 militants", "killed:militants", 10, 10, 10)],
+    )
+    events = extractor(doc).events
+    assert [e.location_as_written for e in events] == ["Kafr Nabl", "Hass", "Maarzita"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert {e.actor1 for e in events} == {"Military Forces of Syria"}
+    assert {e.actor2 for e in events} == {"Opposition Rebels (Syria)"}
+    assert [e.fatalities for e in events] == [4, 3, 3]
+    assert all(e.event_date == PUBLISHED and e.time_precision == 1 for e in events)
+    for event in events:
+        (evidence,) = event.evidence
+        assert doc.text[evidence.start : evidence.end] == evidence.text
+
+
+def test_capture_by_government_is_regains_and_by_rebels_is_overtakes(extractor: EventExtractor) -> None:
+    government = document(
+        "Government forces recaptured Souran from ISIS militants.", places={"Souran": place("Souran", gid=4)}
+    )
+    rebels = document(
+        "Islamic State fighters seized Souran after the army withdrew.", places={"Souran": place("Souran", gid=4)}
+    )
+    (regain,) = extractor(government).events
+    assert regain.sub_event_type == "Government regains territory"
+    assert regain.actor2 == "Islamic State (Syria)"
+    overtakes = extractor(rebels).events
+    assert overtakes[0].sub_event_type == "Non-state actor overtakes territory"
+    assert overtakes[0].actor1 == "Islamic State (Syria)"
+
+
+def test_plans_and_threats_are_not_events(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army is preparing to recapture Souran. Rebels vowed to attack Hama. "
+        "The army will shell Maarzita next week.",
+        places={"Souran": place("Souran"), "Hama": place("Hama", gid=5), "Maarzita": place("Maarzita", gid=3)},
+    )
+    assert extractor(doc).events == ()
+
+
+def test_defender_is_actor2_and_attacker_actor1(extractor: EventExtractor) -> None:
+    doc = document(
+        "Syrian troops repelled an attack by ISIS militants near Tiyas, military sources said.",
+        places={"Tiyas": place("Tiyas", admin1="Homs", gid=6)},
+    )
+    (event,) = extractor(doc).events
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Islamic State (Syria)"
+    assert event.actor2 == "Military Forces of Syria"
+    assert event.claimed_by == "military source"
+
+
+def test_background_capture_keeps_its_own_date(extractor: EventExtractor) -> None:
+    doc = document(
+        "Most of Souran was captured by government troops last month.",
+        places={"Souran": place("Souran")},
+        times=[("last month", dt.date(2017, 2, 15), 3)],
+    )
+    (event,) = extractor(doc).events
+    assert event.event_date == dt.date(2017, 2, 15)
+    assert event.time_precision == 3
+
+
+def test_generic_word_takes_the_group_named_in_the_same_theatre(extractor: EventExtractor) -> None:
+    doc = document(
+        "Army units clashed with Jabhat al-Nusra near Souran. "
+        "Later the militants shelled Halfaya. "
+        "In Daraa, troops shelled terrorists in Busra.",
+        places={"Souran": place("Souran", admin1="Hama", gid=7), "Halfaya": place("Halfaya", admin1="Hama", gid=8),
+                "Daraa": place("Daraa", admin1="Dar'a", gid=9), "Busra": place("Busra", admin1="Dar'a", gid=10)},
+    )
+    events = {e.location_as_written: e for e in extractor(doc).events}
+    assert events["Halfaya"].actor1 == "Jabhat Fateh al-Sham"
+    assert events["Busra"].actor2 == "Opposition Rebels (Syria)"
+
+
+def test_repeated_telling_of_one_event_is_one_record_with_two_evidence_spans(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army recaptured Souran on Thursday.\n\nSyrian troops recaptured Souran after heavy fighting.",
+        places={"Souran": place("Souran")},
+    )
+    (event,) = extractor(doc).events
+    assert len(event.evidence) == 2
+
+
+def test_casualty_sentence_attaches_to_the_event_before(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army stormed Souran. Scores of militants were killed in the clashes.",
+        places={"Souran": place("Souran")},
+        quantities=[("Scores of militants", "killed:militants", 40, 40, 99)],
+    )
+    (event,) = extractor(doc).events
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (40, 40, 99)
+
+
+def test_unknown_place_still_yields_an_event_with_the_written_name(extractor: EventExtractor) -> None:
+    doc = document(
+        "Syrian jets struck militants in Tal Nowhere, East of Palmyra.",
+        places={"Tal Nowhere": None, "Palmyra": place("Palmyra", admin1="Homs", gid=11)},
+    )
+    (event,) = extractor(doc).events
+    assert event.location_as_written == "Tal Nowhere"
+    assert event.place_mention is not None and event.place_mention.place is None
+
+
+def test_event_ids_are_stable(extractor: EventExtractor) -> None:
+    doc = document("The army recaptured Souran.", places={"Souran": place("Souran")})
+    assert [e.event_id for e in extractor(doc).events] == [e.event_id for e in extractor(doc).events]
