@@ -9,6 +9,7 @@
     ├── NlpError           the language model could not be loaded or run
     ├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
     ├── StoreError         the database could not be opened, migrated or written
+    ├── ExportError        events could not be exported (format, output file)
     ├── PipelineError      a stage failed, or a pipeline is wired wrongly
     └── EvaluationError    gold or prediction files are unusable
 """
@@ -50,6 +51,10 @@ class GazetteerError(ThucydidesError):
 
 class StoreError(ThucydidesError):
     """The database could not be opened, migrated or written."""
+
+
+class ExportError(ThucydidesError):
+    """Events could not be exported (unknown format, missing or unwritable output)."""
 
 
 class PipelineError(ThucydidesError):

@@ -1,1 +1,7 @@
-"""report stage."""
+"""What leaves Thucydides: exports of event records (and, later, the daily situation report)."""
+
+from __future__ import annotations
+
+from thucydides.report.exports import FORMATS, ExportError, render, write_events
+
+__all__ = ["FORMATS", "ExportError", "render", "write_events"]

@@ -1,0 +1,121 @@
+"""The store interface: what every backend (SQLite now, PostgreSQL later) offers.
+
+A backend keeps four things: runs (settings and versions of each pipeline run),
+documents (clean text, metadata and mentions), their events (the full spec
+record plus indexed columns for the filters of ``EventFilter``) and problems.
+Every write is one transaction: a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from thucydides.model import Document, Event, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to return; every field left as None matches everything.
+
+    - ``date_from``/``date_to``: inclusive bounds on ``event_date`` (events without a
+      date are left out as soon as either bound is set);
+    - ``country``, ``admin1``: equal, ignoring case;
+    - ``type``: equal to ``event_type`` or to ``sub_event_type``, ignoring case;
+    - ``actor``: a substring, ignoring case, of actor1, actor2 or either assoc actors;
+    - ``source``: a substring of the publisher, ignoring case;
+    - ``document_id``: the events of one document.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    document_id: str | None = None
+
+    def matches(self, event: Event) -> bool:
+        """Whether ``event`` passes the filter (the reference semantics for every backend)."""
+        if self.date_from is not None or self.date_to is not None:
+            if event.event_date is None:
+                return False
+            if self.date_from is not None and event.event_date < self.date_from:
+                return False
+            if self.date_to is not None and event.event_date > self.date_to:
+                return False
+        if self.country is not None and not _same(event.country, self.country):
+            return False
+        if self.admin1 is not None and not _same(event.admin1, self.admin1):
+            return False
+        if self.type is not None and not (
+            _same(event.event_type, self.type) or _same(event.sub_event_type, self.type)
+        ):
+            return False
+        if self.actor is not None:
+            actors = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+            if not any(_contains(actor, self.actor) for actor in actors):
+                return False
+        if self.source is not None and not _contains(event.source, self.source):
+            return False
+        return self.document_id is None or event.document_id == self.document_id
+
+
+def _same(value: str | None, wanted: str) -> bool:
+    return value is not None and value.casefold() == wanted.casefold()
+
+
+def _contains(value: str | None, part: str) -> bool:
+    return value is not None and part.casefold() in value.casefold()
+
+
+class Store(Protocol):
+    """Where documents, events, problems and runs are kept."""
+
+    def start_run(self, settings_record: dict[str, Any], versions: dict[str, Any]) -> str:
+        """Record the start of a run with its settings and component versions; returns its id."""
+        ...
+
+    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
+        """Record the end of a run and what it did (counts of documents, events, problems)."""
+        ...
+
+    def add_document(self, doc: Document, run_id: str) -> bool:
+        """Store a document with its mentions and events; False (and nothing written) if already stored."""
+        ...
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        ...
+
+    def add_problem(self, problem: Problem, run_id: str) -> None:
+        """Record why an input or document could not be processed."""
+        ...
+
+    def events(self, filter: EventFilter | None = None) -> list[Event]:
+        """Stored events passing ``filter`` (all when None), by event date (undated last), document, id."""
+        ...
+
+    def documents_count(self) -> int:
+        """How many documents are stored."""
+        ...
+
+    def problems(self, run_id: str | None = None) -> list[Problem]:
+        """Recorded problems, oldest first; only those of ``run_id`` when given."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection; closing twice is harmless."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,211 @@
+"""The SQLite schema as numbered migrations: decorated functions applied in order, each recorded once.
+
+    @migration(2)
+    def m002_add_something(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE events ADD COLUMN something TEXT")
+
+A migration never changes once released: a new schema is a new migration.
+Each one runs in its own transaction together with its row in the
+``migrations`` table, so a failed migration leaves the database as it was.
+Migrations run statement by statement (``conn.execute``), never
+``executescript``, which would commit behind the transaction's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from thucydides.errors import StoreError
+from thucydides.store.connection import transaction
+
+MigrationFunc = Callable[[sqlite3.Connection], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: its number, its name (the function's) and the function."""
+
+    id: int
+    name: str
+    apply: MigrationFunc
+
+
+_MIGRATIONS: dict[int, Migration] = {}
+
+
+def migration(id: int) -> Callable[[MigrationFunc], MigrationFunc]:
+    """Register the decorated function as schema migration number ``id``."""
+
+    def register(func: MigrationFunc) -> MigrationFunc:
+        if id in _MIGRATIONS:
+            raise ValueError(f"Migration {id} is defined twice ({_MIGRATIONS[id].name}, {func.__name__}).")
+        _MIGRATIONS[id] = Migration(id=id, name=func.__name__, apply=func)
+        return func
+
+    return register
+
+
+def known_migrations() -> tuple[Migration, ...]:
+    """Every migration this version of Thucydides knows, in order."""
+    return tuple(_MIGRATIONS[key] for key in sorted(_MIGRATIONS))
+
+
+def applied_migrations(conn: sqlite3.Connection) -> dict[int, str]:
+    """Id -> name of the migrations recorded in the database (empty for a new database)."""
+    if not _has_table(conn, "migrations"):
+        return {}
+    return {row[0]: row[1] for row in conn.execute("SELECT id, name FROM migrations ORDER BY id")}
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> list[int]:
+    """Apply the migrations ``conn`` lacks, in order; returns the ids applied now.
+
+    Raises ``StoreError`` when the database was written by a newer Thucydides,
+    or when it is a SQLite database of something else.
+    """
+    known = known_migrations()
+    latest = known[-1].id if known else 0
+    applied = applied_migrations(conn)
+    if not applied:
+        other = [name for name in _table_names(conn) if not name.startswith("sqlite_")]
+        if other:
+            raise StoreError(
+                f"{path} is a SQLite database but not a Thucydides store (it has tables "
+                f"{', '.join(sorted(other))}). Set THUCYDIDES_DB to a new file."
+            )
+    newer = [id for id in applied if id > latest]
+    if newer:
+        raise StoreError(
+            f"The database {path} has schema version {max(newer)}, newer than this Thucydides knows "
+            f"({latest}). Upgrade Thucydides (pip install -U thucydides) to open it."
+        )
+    done: list[int] = []
+    for step in known:
+        if step.id in applied:
+            continue
+        with transaction(conn):
+            # Checked again under the write lock: another process may have just applied it.
+            if step.id in applied_migrations(conn):
+                continue
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations ("
+                " id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            step.apply(conn)
+            conn.execute(
+                "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                (step.id, step.name, _now()),
+            )
+            conn.execute(f"PRAGMA user_version = {int(step.id)}")
+        done.append(step.id)
+    return done
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+    return row is not None
+
+
+def _execute_all(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+@migration(1)
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Runs, documents, mentions, events, evidence, problems; indexes for ``EventFilter``."""
+    _execute_all(
+        conn,
+        (
+            """CREATE TABLE runs (
+                run_id TEXT PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                settings TEXT NOT NULL,
+                versions TEXT NOT NULL,
+                summary TEXT
+            )""",
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                input TEXT NOT NULL,
+                url TEXT,
+                source TEXT,
+                published TEXT,
+                language TEXT,
+                title TEXT,
+                text TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE mentions (
+                document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                sentence INTEGER NOT NULL,
+                label TEXT,
+                place_id TEXT,
+                PRIMARY KEY (document_id, seq)
+            )""",
+            "CREATE INDEX mentions_place ON mentions (place_id) WHERE place_id IS NOT NULL",
+            """CREATE TABLE events (
+                event_id TEXT PRIMARY KEY,
+                document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                event_date TEXT,
+                event_type TEXT NOT NULL COLLATE NOCASE,
+                sub_event_type TEXT NOT NULL COLLATE NOCASE,
+                actor1 TEXT NOT NULL,
+                assoc_actor_1 TEXT,
+                actor2 TEXT,
+                assoc_actor_2 TEXT,
+                country TEXT COLLATE NOCASE,
+                admin1 TEXT COLLATE NOCASE,
+                source TEXT,
+                incident_id TEXT,
+                record TEXT NOT NULL
+            )""",
+            "CREATE INDEX events_order ON events (event_date, document_id, event_id)",
+            "CREATE INDEX events_document ON events (document_id)",
+            "CREATE INDEX events_run ON events (run_id)",
+            "CREATE INDEX events_country ON events (country, event_date)",
+            "CREATE INDEX events_admin1 ON events (admin1, event_date)",
+            "CREATE INDEX events_type ON events (event_type, event_date)",
+            "CREATE INDEX events_sub_type ON events (sub_event_type, event_date)",
+            "CREATE INDEX events_incident ON events (incident_id) WHERE incident_id IS NOT NULL",
+            """CREATE TABLE evidence (
+                event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                document_id TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (event_id, seq)
+            )""",
+            """CREATE TABLE problems (
+                id INTEGER PRIMARY KEY,
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                input TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL,
+                document_id TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX problems_run ON problems (run_id, id)",
+        ),
+    )

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from thucydides.extract.actors import ActorDictionary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian troops advanced", "Military Forces of Syria"),
+        ("Russian helicopters covered the advance", "Military Forces of Russia"),
+        ("Iraqi army units entered the town", "Military Forces of Iraq"),
+        ("regime forces shelled the area", "Military Forces of Syria"),
+        ("Daesh fighters attacked", "Islamic State (Syria)"),
+        ("al-Nusra Front militants", "Jabhat Fateh al-Sham"),
+        ("the National Defense Forces (NDF)", "NDF: National Defence Forces"),
+        ("US-led coalition warplanes struck", "Military Forces of the United States"),
+        ("unknown gunmen opened fire", "Unidentified Armed Group (Syria)"),
+        ("three children were among the dead", "Civilians (Syria)"),
+        ("Houthi fighters attacked", "Ansar Allah"),
+    ],
+)
+def test_wordings_map_to_neutral_canonical_actors(actors: ActorDictionary, text: str, expected: str) -> None:
+    assert expected in [mention.name for mention in actors.find(text, country="Syria")]
+
+
+def test_generic_words_are_marked_for_context_resolution(actors: ActorDictionary) -> None:
+    (mention,) = actors.find("the terrorists fled", country="Iraq")
+    assert mention.kind == "generic_armed"
+    assert mention.name == "Opposition Rebels (Iraq)"
+
+
+def test_offsets_point_into_the_document(actors: ActorDictionary) -> None:
+    text = "Yesterday Syrian warplanes struck."
+    (mention,) = actors.find(text[10:], offset=10, country=None)
+    assert text[mention.start : mention.end] == "Syrian warplanes"
+    assert mention.kind == "state_air"

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from thucydides.extract.actors import ActorMention
+from thucydides.extract.modality import Modality
+from thucydides.extract.typing import sub_event_type
+
+ARMY = ActorMention(0, 4, "army", "Military Forces of Syria", "state", "Syria")
+JETS = ActorMention(0, 4, "jets", "Military Forces of Syria", "state_air", "Syria")
+REBELS = ActorMention(0, 6, "rebels", "Opposition Rebels (Syria)", "generic_armed", None)
+CIVILIANS = ActorMention(0, 9, "civilians", "Civilians (Syria)", "civilian", None)
+
+
+def typed(category: str, *, means: set[str] | None = None, actor1: ActorMention | None = ARMY,
+          actor2: ActorMention | None = REBELS, modality: Modality = Modality.ASSERTED) -> str | None:
+    return sub_event_type(category, modality=modality, means=means or set(), actor1=actor1, actor2=actor2)
+
+
+def test_territory_depends_on_who_took_it() -> None:
+    assert typed("territory") == "Government regains territory"
+    assert typed("territory", actor1=REBELS) == "Non-state actor overtakes territory"
+    assert typed("territory", modality=Modality.OPERATION_BEGUN) == "Armed clash"
+
+
+def test_means_decide_remote_violence() -> None:
+    assert typed("target", actor1=JETS) == "Air/drone strike"
+    assert typed("attack", means={"air"}) == "Air/drone strike"
+    assert typed("target", means={"artillery"}) == "Shelling/artillery/missile attack"
+    assert typed("attack", means={"explosive"}) == "Remote explosive/landmine/IED"
+    assert typed("target") == "Shelling/artillery/missile attack"
+    assert typed("attack") == "Armed clash"
+
+
+def test_violence_against_civilians_and_bare_death_tolls() -> None:
+    assert typed("attack", actor2=CIVILIANS) == "Attack"
+    assert typed("kill", actor2=CIVILIANS) == "Attack"
+    assert typed("kill") is None
+
+
+def test_strategic_developments() -> None:
+    assert typed("arrest") == "Arrests"
+    assert typed("agreement") == "Agreement"
+    assert typed("withdraw") == "Non-violent transfer of territory"
+    assert typed("surrender") == "Change to group/activity"
