@@ -1,0 +1,171 @@
+"""Fetching a report from an http(s) URL, with a time limit, a size cap and a content-type check.
+
+No wait (connecting, each answer, each piece of the body) may last longer than
+``settings.url_timeout_s``, and the fetch is abandoned once that time has passed
+since it began, so a server that trickles bytes cannot hold a batch. The body is
+read in pieces and abandoned as soon as it passes ``settings.max_input_bytes``,
+so a huge or endless response never sits in memory. Every failure is a
+``FetchError`` naming the URL, the cause and the fix.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from thucydides.errors import FetchError
+from thucydides.ingest.text import decode_utf8
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+USER_AGENT = "thucydides/0.1 (war-report reader)"
+
+_OFFLINE_FIX = "Check the address and the network connection, or save the page and pass the file instead."
+
+
+def is_url(value: str) -> bool:
+    """Whether an input names a URL (``http://`` or ``https://``) rather than a path."""
+    return value.lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched response body and what is needed to read it."""
+
+    url: str  # the final URL, after redirects
+    content_type: str  # media type only, lower case: "text/html"
+    charset: str | None
+    body: bytes
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type in HTML_TYPES
+
+    def page(self) -> str | bytes:
+        """An HTML body as text when its charset is known (declared, or valid UTF-8), else the bytes.
+
+        trafilatura reads the ``<meta charset>`` of a page left as bytes.
+        """
+        for charset in (self.charset, "utf-8"):
+            if charset:
+                try:
+                    return self.body.decode(charset)
+                except (LookupError, UnicodeDecodeError):
+                    continue
+        return self.body
+
+    def text(self, *, input: str) -> str:
+        """A ``text/plain`` body decoded with its declared charset, or as strict UTF-8."""
+        if self.charset and self.charset.lower().replace("_", "-") not in {"utf-8", "utf8"}:
+            try:
+                return self.body.decode(self.charset)
+            except (LookupError, UnicodeDecodeError) as error:
+                raise FetchError(
+                    f"{input}: the text cannot be decoded as its declared charset {self.charset} ({error}). "
+                    "Save it as a UTF-8 .txt file and pass the file instead."
+                ) from None
+        return decode_utf8(
+            self.body, input=input, fix="Save the report as a UTF-8 .txt file and pass the file instead."
+        )
+
+
+def fetch(
+    url: str, *, timeout_s: float, max_bytes: int, transport: httpx.BaseTransport | None = None
+) -> Fetched:
+    """GET ``url`` following redirects; raise ``FetchError`` unless it gives an HTML or text body.
+
+    ``transport`` replaces the network (tests).
+    """
+    deadline = time.monotonic() + timeout_s
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                timeout=timeout_s,
+                headers={"User-Agent": USER_AGENT},
+                transport=transport,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            _check_response(url, response, max_bytes=max_bytes)
+            if time.monotonic() > deadline:
+                raise _timeout(url, timeout_s)
+            body = _read_body(url, response, max_bytes=max_bytes, deadline=deadline, timeout_s=timeout_s)
+            media_type = _media_type(response)
+            return Fetched(
+                url=str(response.url), content_type=media_type, charset=response.charset_encoding, body=body
+            )
+    except httpx.TimeoutException:
+        raise _timeout(url, timeout_s) from None
+    except httpx.ConnectError as error:
+        raise FetchError(f"{url}: could not connect ({_reason(error)}). {_OFFLINE_FIX}") from None
+    except httpx.TooManyRedirects:
+        raise FetchError(
+            f"{url}: too many redirects. Open the address in a browser and pass the final URL."
+        ) from None
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
+        raise FetchError(f"{url}: not a valid web address ({_reason(error)}). Check the URL.") from None
+    except httpx.HTTPError as error:
+        raise FetchError(
+            f"{url}: the download failed ({type(error).__name__}: {_reason(error)}). {_OFFLINE_FIX}"
+        ) from None
+
+
+def _check_response(url: str, response: httpx.Response, *, max_bytes: int) -> None:
+    if response.is_error:
+        raise FetchError(
+            f"{url}: the server answered {response.status_code} {response.reason_phrase}. "
+            "Check the address, or save the page and pass the file instead."
+        )
+    media_type = _media_type(response)
+    if media_type not in HTML_TYPES | TEXT_TYPES:
+        shown = media_type or "missing"
+        raise FetchError(
+            f"{url}: content type is {shown}, not a web page or text (expected text/html or text/plain). "
+            "Pass the address of the article page, or save the report as .txt or .html and pass the file."
+        )
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise _too_large(url, max_bytes)
+
+
+def _read_body(
+    url: str, response: httpx.Response, *, max_bytes: int, deadline: float, timeout_s: float
+) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(url, max_bytes)
+        if time.monotonic() > deadline:
+            raise _timeout(url, timeout_s)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _media_type(response: httpx.Response) -> str:
+    header: str = response.headers.get("content-type", "")
+    return header.split(";", 1)[0].strip().lower()
+
+
+def _too_large(url: str, max_bytes: int) -> FetchError:
+    return FetchError(
+        f"{url}: the response is larger than {max_bytes:,} bytes (settings.max_input_bytes); "
+        "stopped reading. Check that this is an article page, or raise max_input_bytes."
+    )
+
+
+def _timeout(url: str, timeout_s: float) -> FetchError:
+    return FetchError(
+        f"{url}: no complete answer within {timeout_s:g} s (settings.url_timeout_s). "
+        "Try again later, raise url_timeout_s, or save the page and pass the file instead."
+    )
+
+
+def _reason(error: Exception) -> str:
+    """A network error's own words, e.g. "[Errno 111] Connection refused"."""
+    text = str(error).strip().rstrip(".")
+    return text or type(error).__name__
