@@ -20,9 +20,11 @@ _ATTRIBUTION = re.compile(
 # Label for a claimant, first matching rule wins.
 _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"syrian observatory|\bsohr\b", re.I), "SOHR"),
-    (re.compile(r"\bmilitary sources?\b|\barmy sources?\b", re.I), "military source"),
+    (re.compile(r"\bmilitary (?:sources?|spokesm[ae]n|commanders?|officials?)\b|\barmy sources?\b|\bcommanders?\b", re.I),
+     "military source"),
     (re.compile(r"\b(?:battle)?field sources?\b", re.I), "field source"),
     (re.compile(r"\bsecurity sources?\b", re.I), "security source"),
+    (re.compile(r"\bpolice sources?\b|\bpolice (?:officer|official|spokesm[ae]n)\b", re.I), "police source"),
     (re.compile(r"\bmedical sources?\b|\bhospital\b|\bdoctors?\b", re.I), "medical source"),
     (re.compile(r"\blocal sources?\b|\bresidents?\b|\bwitness(?:es)?\b", re.I), "local sources"),
     (re.compile(r"\bactivists?\b", re.I), "activists"),
