@@ -289,7 +289,7 @@ def gazetteer_build(data_dir: Path | None) -> None:
 
     settings = _settings()
     report = build_gazetteer(settings.gazetteer_path, data_dir=data_dir or settings.data_dir)
-    click.echo(str(report))
+    click.echo(report.summary())
 
 
 @gazetteer.command(name="lookup")

@@ -105,3 +105,69 @@ def event_from_record(record: Mapping[str, Any]) -> Event:
         for item in (record.get("evidence") or ())
     )
     return Event(**values)
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "event_id": str,
+    "time_precision": int,
+    "event_type": str,
+    "sub_event_type": str,
+    "actor1": str,
+    "document_id": str,
+    "geo_precision": int,
+    "notes": str,
+    "confidence": (int, float),
+    "evidence": list,
+}
+_OPTIONAL_STR = ("assoc_actor_1", "actor2", "assoc_actor_2", "admin1", "admin2", "source_url", "claimed_by",
+                 "incident_id", "country", "iso3", "location", "location_as_written", "source")
+_OPTIONAL_INT = ("geonames_id", "fatalities", "fatalities_low", "fatalities_high", "injured", "captured")
+
+
+def check_record(record: Mapping[str, Any], *, text: str | None = None) -> list[str]:
+    """What is wrong with ``record`` against the spec (empty when valid).
+
+    With ``text`` (the document's clean text), every evidence span is also checked against it.
+    """
+    problems = [f"missing field {name}" for name in RECORD_FIELDS if name not in record]
+    if problems:
+        return problems
+    for name, kind in _TYPES.items():
+        if not isinstance(record[name], kind) or isinstance(record[name], bool):
+            problems.append(f"{name} is {record[name]!r}, expected {kind}")
+    for name in _OPTIONAL_STR:
+        if record[name] is not None and not isinstance(record[name], str):
+            problems.append(f"{name} is {record[name]!r}, expected a string or null")
+    for name in _OPTIONAL_INT:
+        if record[name] is not None and (not isinstance(record[name], int) or isinstance(record[name], bool)):
+            problems.append(f"{name} is {record[name]!r}, expected an integer or null")
+    if record["event_date"] is not None:
+        try:
+            dt.date.fromisoformat(record["event_date"])
+        except (TypeError, ValueError):
+            problems.append(f"event_date is {record['event_date']!r}, expected YYYY-MM-DD or null")
+    if record["time_precision"] not in (1, 2, 3):
+        problems.append("time_precision must be 1, 2 or 3")
+    if record["geo_precision"] not in (1, 2, 3):
+        problems.append("geo_precision must be 1, 2 or 3")
+    if EVENT_TYPE_OF.get(record["sub_event_type"]) != record["event_type"]:
+        problems.append(f"{record['event_type']} / {record['sub_event_type']} is not a pair of the taxonomy")
+    for name in ("latitude", "longitude"):
+        value = record[name]
+        if value is not None and not isinstance(value, (int, float)):
+            problems.append(f"{name} is {value!r}, expected a number or null")
+    if not 0 <= float(record["confidence"]) <= 1:
+        problems.append("confidence must lie in 0..1")
+    low, best, high = record["fatalities_low"], record["fatalities"], record["fatalities_high"]
+    if best is not None and low is not None and best < low:
+        problems.append("fatalities is below fatalities_low")
+    if high is not None and low is not None and high < low:
+        problems.append("fatalities_high is below fatalities_low")
+    if not record["evidence"]:
+        problems.append("evidence is empty")
+    for span in record["evidence"]:
+        if span.get("document_id") != record["document_id"]:
+            problems.append("evidence points to another document")
+        if text is not None and text[span["start"] : span["end"]] != span["text"]:
+            problems.append(f"evidence {span['start']}..{span['end']} does not match the document text")
+    return problems

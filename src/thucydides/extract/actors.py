@@ -119,8 +119,31 @@ class ActorDictionary:
                     )
                 )
                 taken.append((start, end))
-        return sorted(found, key=lambda mention: mention.start)
+        return _join_group_nouns(sorted(found, key=lambda mention: mention.start), text, offset)
 
     def nationality_country(self, word: str) -> str | None:
         """The country a nationality word or country name refers to ("Russian" -> "Russia")."""
         return self._country_of_word.get(word.lower())
+
+
+_GROUP_KINDS = frozenset({"rebel", "jihadist", "militia", "state", "state_air"})
+
+
+def _join_group_nouns(mentions: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
+    """"ISIL terrorists", "Islamic State gunmen": a generic noun right after a named group is that group."""
+    joined: list[ActorMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind in _GROUP_KINDS
+            and mention.kind in ("generic_armed", "unknown")
+            and text[previous.end - offset : mention.start - offset].strip(" ’'s") == ""
+        ):
+            joined[-1] = ActorMention(
+                previous.start, mention.end, text[previous.start - offset : mention.end - offset],
+                previous.name, previous.kind, previous.country,
+            )
+            continue
+        joined.append(mention)
+    return joined

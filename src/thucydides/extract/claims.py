@@ -28,11 +28,22 @@ _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmedical sources?\b|\bhospital\b|\bdoctors?\b", re.I), "medical source"),
     (re.compile(r"\blocal sources?\b|\bresidents?\b|\bwitness(?:es)?\b", re.I), "local sources"),
     (re.compile(r"\bactivists?\b", re.I), "activists"),
+    (re.compile(r"\bstate (?:media|television|tv|news agency)\b|\bsana\b", re.I), "state media"),
     (re.compile(r"\bmonitor(?:ing group)?\b", re.I), "monitoring group"),
-    (re.compile(r"\bministry\b|\bgeneral command\b|\bstatement\b|\bspokesm[ae]n\b", re.I), "official statement"),
+    (
+        re.compile(
+            r"\bministry\b|\bgeneral command\b|\bstatement\b|\bspokesm[ae]n\b|\bgovernor\b|\bofficials?\b|"
+            r"\bcoalition\b|\bgovernment\b|\bthe (?:army|military|police)\b",
+            re.I,
+        ),
+        "official statement",
+    ),
     (re.compile(r"\b(?:some |earlier |other |media |news )?reports?\b", re.I), "unnamed reports"),
 )
-_BACK_REFERENCE = re.compile(r"^\s*(?:the|these|this|those)\s+sources?\s*$|^\s*(?:he|she|they|it)\s*$", re.I)
+_BACK_REFERENCE = re.compile(
+    r"^\s*(?:the|these|this|those)\s+(?:[\w-]+\s+)?(?:sources?|monitor|observatory|group)\s*$|^\s*(?:he|she|they|it)\s*$",
+    re.I,
+)
 _SOURCE_WORD = re.compile(r"\bsources?\b", re.I)
 
 
@@ -42,7 +53,7 @@ def claimant(sentence_text: str, *, previous: str | None) -> str | None:
         who = (match.group("after") or match.group("before") or "").strip()
         words = who.split()
         tail = " ".join(words[-4:])
-        if _BACK_REFERENCE.match(tail) or _BACK_REFERENCE.match(who):
+        if (_BACK_REFERENCE.match(tail) or _BACK_REFERENCE.match(who)) and previous is not None:
             return previous
         for pattern, label in _LABELS:
             if pattern.search(who):

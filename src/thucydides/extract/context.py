@@ -46,8 +46,9 @@ class DocumentContext:
 
     sections: list[int]
     groups: list[GroupMention] = field(default_factory=list)
-    last_actor1: ActorMention | None = None
-    last_places: dict[int, PlaceMention] = field(default_factory=dict)  # by paragraph
+    last_subject: ActorMention | None = None
+    last_event_place: PlaceMention | None = None
+    theatre: frozenset[str] = frozenset()  # governorates the text is currently about
     last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
 
     def remember_groups(self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]) -> None:

@@ -39,13 +39,27 @@ _ORIGIN = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:it|there|the (?:area|region|city|town|village|district|neighbou?rhood|site|base|airport))\b", re.I
 )
+_APPOSITION = re.compile(r"^\s*of\b|^\s+(?:al-|el-)?[A-Z]")
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
+# "backed by X", "alongside X": X fights with the actor named before.
 _COMPANION = re.compile(
-    r"\b(?:backed|supported|assisted|aided|accompanied|helped)\s+by\s+(?:the\s+)?$|\b(?:alongside|along with|"
-    r"together with|with the (?:support|help|backing) of|and|with)\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"\b(?:backed|supported|assisted|aided|accompanied|helped|joined)\s+by\s+(?:[\w’']+\s+){0,2}$|\b(?:alongside|"
+    r"along with|together with|with the (?:support|help|backing|participation) of)\s+(?:[\w’']+\s+){0,2}$",
     re.I,
 )
-_TARGET_BEFORE = re.compile(r"\b(?:against|on|at|targeting|of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# "X and Y", "X, Y": Y is coordinated with the actor just before it.
+_COORDINATED = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:,|and|,\s*and|as well as|&)\s+(?:(?:the|its|their)\s+)?(?:[\w’']+\s+){0,2}$", re.I
+)
+# Words right before an actor that make it the object of an action, not its subject.
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:against|on|at|of|with|from|by|to|into|toward|towards|targeting|among|between)|\b\w+(?:ed|ing)|"
+    r"\b(?:back|out|down|struck|hit|fought|drove|took|overran))\s+(?:(?:the|a|an|their|its|his|her|several|some)\s+)*$",
+    re.I,
+)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\s+\w")
+# An actor within three words before an action word is its subject ("the Syrian warplanes heavily bombed").
+_SUBJECT_GAP = re.compile(r"^\s*(?:[\w,]+\s+){0,3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +76,7 @@ class Frame:
     actors_before: tuple[ActorMention, ...]
     actors_after: tuple[ActorMention, ...]
     anaphor: str | None  # "the region", "it": the place is one named earlier
+    means_end: int  # how far the words saying how force was used may be read
 
     @property
     def head(self) -> Trigger:
@@ -105,11 +120,15 @@ def split_frames(
     groups: list[list[tuple[Trigger, Modality]]] = []
     for trigger, modality in triggers:
         # A run of action words with no place or actor between them reports one action.
+        # A death toll ("and killed tens of militants") belongs to the action before it.
         if groups:
             last = groups[-1][-1][0]
             between = [p for p in places if last.end <= p.mention.start < trigger.start]
-            between_actors = [a for a in actors if last.end <= a.start < trigger.start]
-            if not between and not between_actors and groups[-1][-1][1] == modality:
+            subject = any(
+                _SUBJECT_GAP.match(text[a.end : trigger.start]) for a in actors if last.end <= a.start < trigger.start
+            )
+            same_action = not between and not subject and groups[-1][-1][1] == modality
+            if same_action or trigger.category == "kill":
                 groups[-1].append((trigger, modality))
                 continue
         groups.append([(trigger, modality)])
@@ -118,16 +137,24 @@ def split_frames(
         first, last = group[0][0], group[-1][0]
         scope_start = groups[index - 1][-1][0].end if index else sentence.start
         scope_end = groups[index + 1][0][0].start if index + 1 < len(groups) else sentence.end
-        after = [p for p in places if last.end <= p.mention.start < scope_end]
+        after = [p for p in places if first.end <= p.mention.start < scope_end]
         # Places before the first action word ("X was captured") belong to it; later ones to the word before them.
         before = [p for p in places if scope_start <= p.mention.start < first.start] if index == 0 else []
         candidates = after or before
         kept = [p for p in candidates if id(p) not in anchors and id(p) not in origins]
         if not kept:
-            # Only anchors: the action happened in the larger place.
-            kept = [p for p in candidates if id(p) not in origins][:1]
-        tail = text[last.end : scope_end]
+            # Only anchors or directions: the action happened in (or on the way to) the larger place.
+            kept = ([p for p in candidates if id(p) not in origins] or candidates)[:1]
+        tail = text[first.end : scope_end]
         anaphor = _ANAPHOR.search(tail)
+        if anaphor and _APPOSITION.match(tail[anaphor.end() :]):
+            anaphor = None  # "the town of Bartella", "the village Suluk": the name follows
+        if anaphor and anaphor.start() <= 12 and (not kept or kept[0].mention.start > first.end + anaphor.end()):
+            kept = []  # "recaptured it after ...": the place is the one named before
+        # A later clause's subject ("..., and the warplanes bombed") says nothing of this action's means.
+        last_place_end = max((p.mention.end for p in kept), default=first.end)
+        later_subjects = [a.start for a in actors if last_place_end <= a.start < scope_end]
+        means_end = min(later_subjects, default=scope_end) if index + 1 < len(groups) else scope_end
         frames.append(
             Frame(
                 sentence=sentence,
@@ -138,8 +165,9 @@ def split_frames(
                 places=tuple(kept),
                 anchors=tuple(p for p in candidates if id(p) in anchors),
                 actors_before=tuple(a for a in actors if scope_start <= a.start < first.start),
-                actors_after=tuple(a for a in actors if last.end <= a.start < scope_end),
+                actors_after=tuple(a for a in actors if first.end <= a.start < scope_end),
                 anaphor=anaphor.group(0) if anaphor and not kept else None,
+                means_end=means_end,
             )
         )
     return frames
@@ -194,11 +222,15 @@ def passive_agent(frame: Frame, text: str) -> ActorMention | None:
     return None
 
 
-def is_companion(actor: ActorMention, text: str, scope_start: int) -> bool:
-    """Whether ``actor`` is introduced as fighting alongside another ("backed by X", "and X")."""
-    return bool(_COMPANION.search(text[max(scope_start, actor.start - 40) : actor.start]))
+def is_companion(actor: ActorMention, previous: ActorMention | None, text: str, scope_start: int) -> bool:
+    """Whether ``actor`` fights alongside another: "backed by X", or coordinated with the actor before it."""
+    if _COMPANION.search(text[max(scope_start, actor.start - 40) : actor.start]):
+        return True
+    return previous is not None and bool(_COORDINATED.match(text[previous.end : actor.start]))
 
 
-def is_target(actor: ActorMention, text: str, scope_start: int) -> bool:
-    """Whether ``actor`` is introduced as the target ("against X", "on X")."""
-    return bool(_TARGET_BEFORE.search(text[max(scope_start, actor.start - 30) : actor.start]))
+def is_object(actor: ActorMention, text: str, scope_start: int) -> bool:
+    """Whether ``actor`` is acted upon or only owns something ("against X", "pounded X", "X's positions")."""
+    if _POSSESSIVE_AFTER.match(text[actor.end : actor.end + 12]):
+        return True
+    return bool(_OBJECT_BEFORE.search(text[max(scope_start, actor.start - 30) : actor.start]))

@@ -19,20 +19,33 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
+from dataclasses import dataclass
 
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorDictionary, ActorMention
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, section_of_sentences
-from thucydides.extract.frames import Frame, is_companion, is_target, passive_agent, split_frames
+from thucydides.extract.frames import Frame, is_companion, is_object, passive_agent, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
 from thucydides.extract.triggers import TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence
 from thucydides.record import EVENT_TYPE_OF
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of one frame."""
+
+    actor1: ActorMention | None
+    assoc: str | None
+    actor2: ActorMention | None
+    subject: ActorMention | None  # the grammatical subject, remembered for frames that have none
+    explicit: bool
 
 
 class EventExtractor:
@@ -55,13 +68,15 @@ class EventExtractor:
         for sentence in doc.sentences:
             places = [p for p in doc.places if sentence.start <= p.mention.start < sentence.end]
             admin1s = frozenset(p.place.admin1 for p in places if p.place and p.place.admin1)
+            # A sentence that names no known governorate stays in the theatre of the one before.
+            admin1s = context.theatre = admin1s or context.theatre
             actors = self._actors(sentence, places, focus)
             context.remember_groups(sentence, actors, admin1s)
             claim = claimant(sentence.text, previous=context.last_claim.get(sentence.paragraph))
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
-            frames = self._frames(doc, sentence, places, actors)
+            frames = [] if _is_headline(doc, sentence) else self._frames(doc, sentence, places, actors)
             produced: list[Event] = []
             for frame_index, frame in enumerate(frames):
                 produced += self._events(
@@ -76,8 +91,8 @@ class EventExtractor:
                 previous_sentence_events = produced
             elif sentence.index + 1 < len(doc.sentences) and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph:
                 previous_sentence_events = []
-            if places:
-                context.last_places[sentence.paragraph] = places[-1]
+            if places and not produced:
+                context.last_event_place = places[-1]
         return dataclasses.replace(doc, events=tuple(_merge_repeats(events)))
 
     def _focus_country(self, doc: Document) -> str | None:
@@ -124,25 +139,25 @@ class EventExtractor:
         quantities: list[Quantity],
     ) -> list[Event]:
         head = frame.head
-        actor1, assoc1, actor2 = self._roles(doc, frame, context, admin1s, focus)
-        means = self.lexicon.means(doc.text[frame.start : frame.end])
+        roles = self._roles(doc, frame, context, admin1s)
+        actor1, actor2 = roles.actor1, roles.actor2
+        if roles.subject is not None:
+            context.last_subject = roles.subject
+        places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
+        if frame.places:
+            context.last_event_place = frame.places[-1]
+        elif frame.anaphor and context.last_event_place is not None:
+            places = [(context.last_event_place, frame.anaphor)]
+        if head.category in ("protest", "riot") and (actor1 is None or actor1.kind == "civilian" or not roles.explicit):
+            actor1 = _unnamed("Protesters" if head.category == "protest" else "Rioters", focus, "civilian")
+        elif head.category in ("explosive", "suicide") and not roles.explicit:
+            actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")  # a bomb names no perpetrator
+        if not places or actor1 is None:
+            return []  # an action with no place or no actor cannot be coded
+        means = self.lexicon.means(doc.text[frame.start : frame.means_end])
         sub_type = sub_event_type(head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2)
         if sub_type is None:
             return []
-        places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
-        if not places and frame.anaphor and frame.sentence.paragraph in context.last_places:
-            places = [(context.last_places[frame.sentence.paragraph], frame.anaphor)]
-        elif not places and frame.anaphor and context.last_places:
-            places = [(context.last_places[max(context.last_places)], frame.anaphor)]
-        if not places:
-            return []  # an action with no place cannot be coded
-        if actor1 is None:
-            actor1 = context.last_actor1
-        else:
-            context.last_actor1 = actor1
-        if actor1 is None:
-            return []
-        actor1_name = actor1.name
         actor2_name = actor2.name if actor2 else None
         if actor2_name is None and head.category not in ("protest", "reinforce", "surrender", "base"):
             actor2_name = self._default_opponent(actor1, frame, context, admin1s, focus)
@@ -152,42 +167,62 @@ class EventExtractor:
             figures = casualties_for(quantities, parts=len(places), index=index)
             results.append(
                 self._event(
-                    doc, frame, sub_type, actor1_name, assoc1, actor2_name, place, as_written,
-                    date, precision, figures, claim, strength=head.strength,
-                    explicit_actor=bool(frame.actors_before or frame.actors_after),
+                    doc, frame, sub_type, actor1.name, roles.assoc, actor2_name, place, as_written,
+                    date, precision, figures, claim, strength=head.strength, explicit_actor=roles.explicit,
                 )
             )
         return results
 
-    def _roles(
-        self, doc: Document, frame: Frame, context: DocumentContext, admin1s: frozenset[str], focus: str | None
-    ) -> tuple[ActorMention | None, str | None, ActorMention | None]:
-        resolve = lambda a: context.resolve(a, frame.sentence, admin1s)  # noqa: E731
+    def _roles(self, doc: Document, frame: Frame, context: DocumentContext, admin1s: frozenset[str]) -> Roles:
+        """Who acts (actor1), with whom (assoc) and upon whom (actor2) in a frame.
+
+        The subject is the nearest actor before the action word that is neither coordinated
+        with an earlier one ("X and Y", "backed by Y") nor the object of another word ("against
+        X", "X's positions"). Passives take the agent after "by"; "repelled X's attack" makes
+        the attacker actor1; a frame with no subject takes the last subject of the document.
+        """
+        text = doc.text
+
+        def resolve(actor: ActorMention) -> ActorMention:
+            return context.resolve(actor, frame.sentence, admin1s)
+
         before = [resolve(a) for a in frame.actors_before if a.is_armed or a.kind == "civilian"]
         after = [resolve(a) for a in frame.actors_after if a.is_armed or a.kind == "civilian"]
-        agent = passive_agent(frame, doc.text)
-        subjects = [a for a in before if not is_target(a, doc.text, frame.start)]
-        subject = subjects[0] if subjects else None
-        companions = [a for a in before + after if a is not subject and is_companion(a, doc.text, frame.start)]
-        objects = [a for a in after if a not in companions and (subject is None or a.name != subject.name)]
+        companions: list[ActorMention] = []
+        subject: ActorMention | None = None
+        for position in range(len(before) - 1, -1, -1):
+            actor = before[position]
+            previous = before[position - 1] if position else None
+            if is_companion(actor, previous, text, frame.start):
+                companions.append(actor)
+            elif not is_object(actor, text, frame.start):
+                subject = actor
+                break
+        companions += [a for i, a in enumerate(after) if is_companion(a, after[i - 1] if i else None, text, frame.start)]
+        objects = [a for a in after if a not in companions]
+        agent = passive_agent(frame, text)
+        inherited = context.last_subject
+        actor1: ActorMention | None
+        actor2: ActorMention | None
         if agent is not None:
-            actor1: ActorMention | None = resolve(agent)
-            actor2 = subject or next((a for a in objects if a.name != actor1.name), None)
+            actor1, actor2 = resolve(agent), subject
+            objects = [a for a in objects if a is not agent]
         elif frame.head.category == "defend":
-            # "X repelled Y's attacks": Y started the fight and is actor1.
-            actor1 = objects[0] if objects else None
-            actor2 = subject or context.last_actor1
+            # "X repelled Y's attack": Y started the fight and is actor1.
+            actor1, actor2 = (objects[0] if objects else None), (subject or inherited)
+            objects = objects[1:]
+        elif subject is None and after and re.search(r"\b(?:between|among)\b", text[frame.triggers[-1].end : after[0].start]):
+            actor1, actor2 = after[0], next((a for a in after[1:] if a.name != after[0].name), None)
+            objects = []
         else:
-            actor1 = subject
-            actor2 = objects[0] if objects else None
+            actor1, actor2 = subject or inherited, None
+        if actor2 is None:
+            actor2 = next((a for a in objects if actor1 is None or a.name != actor1.name), None)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
             actor2 = None
-        leader = actor1.name if actor1 else (context.last_actor1.name if context.last_actor1 else None)
-        assoc = sorted(
-            {a.name for a in companions + subjects[1:] if a.name != leader and a.is_armed},
-            key=lambda name: [a.start for a in companions + subjects[1:] if a.name == name][0],
-        )
-        return actor1, "; ".join(assoc) or None, actor2
+        leader = actor1.name if actor1 else None
+        assoc = list(dict.fromkeys(a.name for a in companions[::-1] if a.name != leader and a.is_armed))
+        return Roles(actor1, "; ".join(assoc) or None, actor2, subject, explicit=subject is not None or agent is not None)
 
     def _default_opponent(
         self, actor1: ActorMention, frame: Frame, context: DocumentContext, admin1s: frozenset[str], focus: str | None
@@ -261,6 +296,22 @@ class EventExtractor:
         )
 
 
+def _unnamed(name: str, country: str | None, kind: str) -> ActorMention:
+    """An actor the text implies but does not name ("Protesters (Syria)")."""
+    return ActorMention(0, 0, "", f"{name} ({country or 'Unknown'})", kind, None)
+
+
+_END_PUNCTUATION = tuple(".!?\"”’')")
+
+
+def _is_headline(doc: Document, sentence: Sentence) -> bool:
+    """A title line restates the events of the body: one unpunctuated line alone in an early paragraph."""
+    if sentence.paragraph > 1 or sentence.text.rstrip().endswith(_END_PUNCTUATION):
+        return False
+    same_paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
+    return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
+
+
 def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
     """"Iraq's al-Nujaba": the place says where an actor comes from."""
     tail = text[place.mention.end : place.mention.end + 4]
@@ -270,8 +321,8 @@ def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) 
 def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -> list[Quantity]:
     """Figures that belong to frame ``index``: those after its action word, before the next frame's."""
     frame = frames[index]
-    start = frame.start if index else frame.sentence.start
-    end = frames[index + 1].start if index + 1 < len(frames) else frame.sentence.end
+    start = frame.triggers[0].start if index else frame.sentence.start
+    end = frames[index + 1].triggers[0].start if index + 1 < len(frames) else frame.sentence.end
     return [q for q in quantities if start <= q.mention.start < end]
 
 
@@ -290,7 +341,14 @@ def _date_of(doc: Document, frame: Frame) -> tuple[dt.date | None, int]:
 
 def _add_casualties(events: list[Event], targets: list[Event], quantities: list[Quantity]) -> list[Event]:
     """Figures of a sentence with no action, given to the events of the sentence before."""
-    ids = {e.event_id for e in targets if e.fatalities is None}
+    # Fighting folded into a capture of the same place is one event: give it no share of its own.
+    taken = {(_place_key(e), e.event_date) for e in targets if e.sub_event_type in _TERRITORY}
+    ids = {
+        e.event_id
+        for e in targets
+        if e.fatalities is None
+        and not (e.sub_event_type == "Armed clash" and (_place_key(e), e.event_date) in taken)
+    }
     updated = []
     position = 0
     for event in events:

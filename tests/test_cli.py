@@ -1,0 +1,113 @@
+"""The commands end to end, on the bundled sample and (when present) the shared example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thucydides.cli import main
+from thucydides.demo import sample_reports
+from thucydides.config import Settings
+from thucydides.record import RECORD_FIELDS, check_record
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("THUCYDIDES_DB", str(tmp_path / "test.db"))
+    return CliRunner()
+
+
+def sample() -> str:
+    return sample_reports(Settings())[0]
+
+
+def records(output: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_prints_valid_records_whose_evidence_matches_the_file(
+    runner: CliRunner, shared_examples: Path
+) -> None:
+    report = shared_examples / "seed-2016-12-08.txt"
+    result = runner.invoke(main, ["extract", str(report)])
+    assert result.exit_code == 0, result.output
+    found = records(result.stdout)
+    assert len(found) >= 10
+    text = report.read_text(encoding="utf-8")
+    for record in found:
+        assert check_record(record, text=text) == []
+        assert set(record) == {*RECORD_FIELDS, "input"}
+        assert record["input"] == str(report)
+        assert record["source"] == "Fars News Agency"
+
+
+def test_extract_on_the_bundled_sample_is_stable(runner: CliRunner) -> None:
+    first = runner.invoke(main, ["extract", sample()])
+    second = runner.invoke(main, ["extract", sample()])
+    assert first.exit_code == 0, first.output
+    assert [r["event_id"] for r in records(first.stdout)] == [r["event_id"] for r in records(second.stdout)]
+    text = Path(sample()).read_text(encoding="utf-8")
+    assert all(check_record(r, text=text) == [] for r in records(first.stdout))
+
+
+def test_options_override_the_sidecar_metadata(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", sample(), "--source", "Other Outlet", "--published", "2017-03-20"])
+    found = records(result.stdout)
+    assert found and all(r["source"] == "Other Outlet" for r in found)
+    assert "2017-03-20" in {r["event_date"] for r in found}
+
+
+def test_reingesting_adds_nothing_and_a_bad_input_does_not_stop_the_batch(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(Path(sample()).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    first = runner.invoke(main, ["ingest", str(folder)])
+    assert first.exit_code == 1
+    assert "empty.txt" in first.stderr
+    assert "1 new, 0 duplicate, 1 failed" in first.stdout
+    stored = records(runner.invoke(main, ["events", "--format", "jsonl"]).stdout)
+    assert stored
+    second = runner.invoke(main, ["ingest", str(folder / "a.txt")])
+    assert second.exit_code == 0
+    assert "0 new, 1 duplicate, 0 failed" in second.stdout
+    assert records(runner.invoke(main, ["events", "--format", "jsonl"]).stdout) == stored
+
+
+@pytest.mark.parametrize("fmt", ["csv", "acled", "geojson", "parquet", "table"])
+def test_events_export_formats(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    assert runner.invoke(main, ["ingest", sample()]).exit_code == 0
+    out = tmp_path / f"events.{fmt}"
+    result = runner.invoke(main, ["events", "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_events_filters(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["ingest", sample()]).exit_code == 0
+    everything = records(runner.invoke(main, ["events", "--format", "jsonl"]).stdout)
+    strikes = records(runner.invoke(main, ["events", "--format", "jsonl", "--type", "Air/drone strike"]).stdout)
+    assert strikes and len(strikes) < len(everything)
+    assert {r["sub_event_type"] for r in strikes} == {"Air/drone strike"}
+    nothing = runner.invoke(main, ["events", "--format", "jsonl", "--date-from", "2030-01-01"]).stdout
+    assert records(nothing) == []
+
+
+def test_every_command_shows_an_example_in_its_help(runner: CliRunner) -> None:
+    for command in (["extract"], ["places"], ["ingest"], ["events"], ["eval"], ["demo"], ["pipeline"],
+                    ["gazetteer", "build"], ["gazetteer", "lookup"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, command
+
+
+def test_demo_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["demo", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"events.jsonl", "events.csv", "events.acled.csv", "events.geojson", "events.parquet", "demo.db"} <= names
