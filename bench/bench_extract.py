@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import resource
 import time
-from pathlib import Path
 
 from thucydides.build import Resources, build_pipeline
 from thucydides.config import Settings
@@ -22,7 +21,9 @@ from thucydides.model import Document
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("reports", nargs="*")
     parser.add_argument("--repeat", type=int, default=5, help="Passes over the reports (default 5).")
     args = parser.parse_args()
@@ -31,8 +32,11 @@ def main() -> None:
     resources = Resources.load(settings)
     print(f"resources loaded in {time.perf_counter() - started:.1f} s")
     pipeline = build_pipeline(settings, resources)
-    docs = [d for d in read_inputs(args.reports or sample_reports(settings), settings=settings)
-            if isinstance(d, Document)]
+    docs = [
+        d
+        for d in read_inputs(args.reports or sample_reports(settings), settings=settings)
+        if isinstance(d, Document)
+    ]
     docs = docs * args.repeat
     words = sum(len(d.text.split()) for d in docs)
 

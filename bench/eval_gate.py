@@ -34,7 +34,9 @@ def gold_sets(settings: Settings) -> list[Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--floors", type=Path, default=ROOT / "bench" / "eval_floors.json")
     parser.add_argument("--keep", type=Path, help="Write the predictions here instead of a temporary folder.")
     args = parser.parse_args()
@@ -65,7 +67,9 @@ def main() -> int:
             result = evaluate(folder, pred_dir)
             print(f"== {folder} ({len(reports)} reports)")
             print(format_report(result))
-            failures += [f"{folder.name}: {message}" for message in check_floors(result, floors.get(folder.name, {}))]
+            failures += [
+                f"{folder.name}: {message}" for message in check_floors(result, floors.get(folder.name, {}))
+            ]
     if failures:
         print("Evaluation gate FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
         return 1

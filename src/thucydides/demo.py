@@ -13,7 +13,13 @@ from thucydides.report.exports import FORMATS, write_events
 from thucydides.report.table import format_table
 from thucydides.store import open_store
 
-_EXTENSIONS = {"jsonl": "jsonl", "csv": "csv", "acled": "acled.csv", "geojson": "geojson", "parquet": "parquet"}
+_EXTENSIONS = {
+    "jsonl": "jsonl",
+    "csv": "csv",
+    "acled": "acled.csv",
+    "geojson": "geojson",
+    "parquet": "parquet",
+}
 
 
 def sample_reports(settings: Settings) -> list[str]:
@@ -31,7 +37,7 @@ def sample_reports(settings: Settings) -> list[str]:
 
 
 def run_demo(out: Path, *, settings: Settings, echo: Callable[[str], None]) -> None:
-    """Ingest the sample reports into ``settings.db_path``, print the events, write every export to ``out``."""
+    """Ingest the samples into ``settings.db_path``, print the events, write every export to ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     reports = sample_reports(settings)
     echo(f"Reading {len(reports)} report(s): " + ", ".join(reports))

@@ -1,17 +1,17 @@
 """One error hierarchy for Thucydides. Every message names the cause and the fix.
 
-    ThucydidesError
-    ├── ConfigError        a setting is missing or invalid
-    ├── IngestError        an input could not be read or turned into a document
-    │   ├── EmptyInputError
-    │   ├── UnsupportedInputError
-    │   └── FetchError     a URL could not be fetched
-    ├── NlpError           the language model could not be loaded or run
-    ├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
-    ├── StoreError         the database could not be opened, migrated or written
-    ├── ExportError        events could not be exported (format, output file)
-    ├── PipelineError      a stage failed, or a pipeline is wired wrongly
-    └── EvaluationError    gold or prediction files are unusable
+ThucydidesError
+├── ConfigError        a setting is missing or invalid
+├── IngestError        an input could not be read or turned into a document
+│   ├── EmptyInputError
+│   ├── UnsupportedInputError
+│   └── FetchError     a URL could not be fetched
+├── NlpError           the language model could not be loaded or run
+├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
+├── StoreError         the database could not be opened, migrated or written
+├── ExportError        events could not be exported (format, output file)
+├── PipelineError      a stage failed, or a pipeline is wired wrongly
+└── EvaluationError    gold or prediction files are unusable
 """
 
 from __future__ import annotations

@@ -41,8 +41,8 @@ class Geocoder:
     """Stage: fills location fields of ``events`` from the places the extractor tied them to."""
 
     name = "geocode"
-    requires = ("events", "places")
-    assigns = ("events",)
+    requires: tuple[str, ...] = ("events", "places")
+    assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, *, countries: CountryTable) -> None:
         self.countries = countries
@@ -58,10 +58,7 @@ class Geocoder:
             relative = _ANAPHOR.match(event.location_as_written or "") is not None or is_relative(
                 doc, mention.mention.start, mention.mention.end
             )
-            if mention.place.feature in _REGION_FEATURES:
-                precision = 3
-            else:
-                precision = 2 if relative else 1
+            precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
             return self._with_place(event, mention.place, location=mention.place.name, precision=precision)
         anchor = _anchor_for(doc, mention)
         written = _clean_written(mention.mention.text)
@@ -91,7 +88,9 @@ def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
     resolved = [p for p in doc.places if p.place is not None]
     if sentence is not None:
         following = [
-            p for p in resolved if mention.mention.end <= p.mention.start < min(sentence.end, mention.mention.end + 60)
+            p
+            for p in resolved
+            if mention.mention.end <= p.mention.start < min(sentence.end, mention.mention.end + 60)
         ]
         if following:
             return following[0].place
@@ -100,7 +99,10 @@ def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
         p
         for p in resolved
         if p.mention.start < mention.mention.start
-        and (paragraph is None or (s := doc.sentence_at(p.mention.start)) is not None and s.paragraph == paragraph)
+        and (
+            paragraph is None
+            or ((s := doc.sentence_at(p.mention.start)) is not None and s.paragraph == paragraph)
+        )
     ]
     if earlier:
         return earlier[-1].place

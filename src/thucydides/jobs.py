@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from thucydides.build import Resources, build_pipeline, versions
 from thucydides.config import Settings
 from thucydides.ingest import Metadata, read_inputs
+from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
 from thucydides.pipeline import Outcome, Pipeline
 from thucydides.store import Store
 
 
 def process(
-    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = Metadata()
+    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = NO_METADATA
 ) -> Iterator[Outcome]:
     """Each input read and run through ``pipeline``; failures come back as problems, in order."""
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
@@ -45,7 +46,7 @@ def ingest(
     store: Store,
     settings: Settings,
     resources: Resources,
-    overrides: Metadata = Metadata(),
+    overrides: Metadata = NO_METADATA,
     on_document: Callable[[Document | Problem], None] = lambda _: None,
 ) -> IngestSummary:
     """Read, extract and store every report in ``inputs``; a report already stored is skipped."""

@@ -119,8 +119,21 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "confidence": (int, float),
     "evidence": list,
 }
-_OPTIONAL_STR = ("assoc_actor_1", "actor2", "assoc_actor_2", "admin1", "admin2", "source_url", "claimed_by",
-                 "incident_id", "country", "iso3", "location", "location_as_written", "source")
+_OPTIONAL_STR = (
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "admin1",
+    "admin2",
+    "source_url",
+    "claimed_by",
+    "incident_id",
+    "country",
+    "iso3",
+    "location",
+    "location_as_written",
+    "source",
+)
 _OPTIONAL_INT = ("geonames_id", "fatalities", "fatalities_low", "fatalities_high", "injured", "captured")
 
 

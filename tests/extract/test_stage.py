@@ -7,11 +7,16 @@ from factory import PUBLISHED, document, place
 from thucydides.extract.stage import EventExtractor
 
 
-def test_list_of_bombed_towns_gives_one_air_strike_per_town_with_split_figures(extractor: EventExtractor) -> None:
+def test_list_of_bombed_towns_gives_one_air_strike_per_town_with_split_figures(
+    extractor: EventExtractor,
+) -> None:
     doc = document(
         "Syrian warplanes bombed rebel positions in Kafr Nabl, Hass and Maarzita, killing 10 militants.",
-        places={"Kafr Nabl": place("Kafr Nabl", gid=1), "Hass": place("Hass", gid=2),
-                "Maarzita": place("Maarzita", gid=3)},
+        places={
+            "Kafr Nabl": place("Kafr Nabl", gid=1),
+            "Hass": place("Hass", gid=2),
+            "Maarzita": place("Maarzita", gid=3),
+        },
         quantities=[("10 militants", "killed:militants", 10, 10, 10)],
     )
     events = extractor(doc).events
@@ -31,7 +36,8 @@ def test_capture_by_government_is_regains_and_by_rebels_is_overtakes(extractor: 
         "Government forces recaptured Souran from ISIS militants.", places={"Souran": place("Souran", gid=4)}
     )
     rebels = document(
-        "Islamic State fighters seized Souran after the army withdrew.", places={"Souran": place("Souran", gid=4)}
+        "Islamic State fighters seized Souran after the army withdrew.",
+        places={"Souran": place("Souran", gid=4)},
     )
     (regain,) = extractor(government).events
     assert regain.sub_event_type == "Government regains territory"
@@ -45,7 +51,11 @@ def test_plans_and_threats_are_not_events(extractor: EventExtractor) -> None:
     doc = document(
         "The army is preparing to recapture Souran. Rebels vowed to attack Hama. "
         "The army will shell Maarzita next week.",
-        places={"Souran": place("Souran"), "Hama": place("Hama", gid=5), "Maarzita": place("Maarzita", gid=3)},
+        places={
+            "Souran": place("Souran"),
+            "Hama": place("Hama", gid=5),
+            "Maarzita": place("Maarzita", gid=3),
+        },
     )
     assert extractor(doc).events == ()
 
@@ -78,15 +88,21 @@ def test_generic_word_takes_the_group_named_in_the_same_theatre(extractor: Event
         "Army units clashed with Jabhat al-Nusra near Souran. "
         "Later the militants shelled Halfaya. "
         "In Daraa, troops shelled terrorists in Busra.",
-        places={"Souran": place("Souran", admin1="Hama", gid=7), "Halfaya": place("Halfaya", admin1="Hama", gid=8),
-                "Daraa": place("Daraa", admin1="Dar'a", gid=9), "Busra": place("Busra", admin1="Dar'a", gid=10)},
+        places={
+            "Souran": place("Souran", admin1="Hama", gid=7),
+            "Halfaya": place("Halfaya", admin1="Hama", gid=8),
+            "Daraa": place("Daraa", admin1="Dar'a", gid=9),
+            "Busra": place("Busra", admin1="Dar'a", gid=10),
+        },
     )
     events = {e.location_as_written: e for e in extractor(doc).events}
     assert events["Halfaya"].actor1 == "Jabhat Fateh al-Sham"
     assert events["Busra"].actor2 == "Opposition Rebels (Syria)"
 
 
-def test_repeated_telling_of_one_event_is_one_record_with_two_evidence_spans(extractor: EventExtractor) -> None:
+def test_repeated_telling_of_one_event_is_one_record_with_two_evidence_spans(
+    extractor: EventExtractor,
+) -> None:
     doc = document(
         "The army recaptured Souran on Thursday.\n\nSyrian troops recaptured Souran after heavy fighting.",
         places={"Souran": place("Souran")},

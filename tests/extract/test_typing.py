@@ -10,8 +10,14 @@ REBELS = ActorMention(0, 6, "rebels", "Opposition Rebels (Syria)", "generic_arme
 CIVILIANS = ActorMention(0, 9, "civilians", "Civilians (Syria)", "civilian", None)
 
 
-def typed(category: str, *, means: set[str] | None = None, actor1: ActorMention | None = ARMY,
-          actor2: ActorMention | None = REBELS, modality: Modality = Modality.ASSERTED) -> str | None:
+def typed(
+    category: str,
+    *,
+    means: set[str] | None = None,
+    actor1: ActorMention | None = ARMY,
+    actor2: ActorMention | None = REBELS,
+    modality: Modality = Modality.ASSERTED,
+) -> str | None:
     return sub_event_type(category, modality=modality, means=means or set(), actor1=actor1, actor2=actor2)
 
 

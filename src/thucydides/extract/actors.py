@@ -130,7 +130,7 @@ _GROUP_KINDS = frozenset({"rebel", "jihadist", "militia", "state", "state_air"})
 
 
 def _join_group_nouns(mentions: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
-    """"ISIL terrorists", "Islamic State gunmen": a generic noun right after a named group is that group."""
+    """ "ISIL terrorists", "Islamic State gunmen": a generic noun right after a named group is that group."""
     joined: list[ActorMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
@@ -141,8 +141,12 @@ def _join_group_nouns(mentions: list[ActorMention], text: str, offset: int) -> l
             and text[previous.end - offset : mention.start - offset].strip(" ’'s") == ""
         ):
             joined[-1] = ActorMention(
-                previous.start, mention.end, text[previous.start - offset : mention.end - offset],
-                previous.name, previous.kind, previous.country,
+                previous.start,
+                mention.end,
+                text[previous.start - offset : mention.end - offset],
+                previous.name,
+                previous.kind,
+                previous.country,
             )
             continue
         joined.append(mention)

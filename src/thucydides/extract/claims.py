@@ -12,16 +12,21 @@ import re
 
 _SPEECH = r"(?:said|says|reported|announced|claimed|stated|confirmed|added|told|noted|stressed)"
 _ATTRIBUTION = re.compile(
-    r"according to (?P<after>[^,.;]{2,60})|(?P<before>[\w’'\- ]{2,60}?)\s+(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+)?"
-    + _SPEECH
-    + r"\b",
+    r"according to (?P<after>[^,.;]{2,60})|(?P<before>[\w’'\- ]{2,60}?)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+)?" + _SPEECH + r"\b",
     re.IGNORECASE,
 )
 # Label for a claimant, first matching rule wins.
 _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"syrian observatory|\bsohr\b", re.I), "SOHR"),
-    (re.compile(r"\bmilitary (?:sources?|spokesm[ae]n|commanders?|officials?)\b|\barmy sources?\b|\bcommanders?\b", re.I),
-     "military source"),
+    (
+        re.compile(
+            r"\bmilitary (?:sources?|spokesm[ae]n|commanders?|officials?)\b|"
+            r"\barmy sources?\b|\bcommanders?\b",
+            re.I,
+        ),
+        "military source",
+    ),
     (re.compile(r"\b(?:battle)?field sources?\b", re.I), "field source"),
     (re.compile(r"\bsecurity sources?\b", re.I), "security source"),
     (re.compile(r"\bpolice sources?\b|\bpolice (?:officer|official|spokesm[ae]n)\b", re.I), "police source"),

@@ -51,10 +51,14 @@ class DocumentContext:
     theatre: frozenset[str] = frozenset()  # governorates the text is currently about
     last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
 
-    def remember_groups(self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]) -> None:
+    def remember_groups(
+        self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]
+    ) -> None:
         for actor in actors:
             if actor.kind in NAMED_GROUP_KINDS and actor.kind != "militia":
-                self.groups.append(GroupMention(sentence.index, self.sections[sentence.index], admin1s, actor))
+                self.groups.append(
+                    GroupMention(sentence.index, self.sections[sentence.index], admin1s, actor)
+                )
 
     def named_group(self, sentence: Sentence, admin1s: frozenset[str], near: int) -> ActorMention | None:
         """The named armed group a generic word ("militants") at offset ``near`` refers to, if any."""

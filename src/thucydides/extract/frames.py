@@ -9,6 +9,7 @@ are where an advance started or aims, not where it happened.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,8 @@ _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", 
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 # "X districts of A, B": X locates A and B.
 _CONTAINER_OF = re.compile(
-    r"^\s+(?:districts?|neighbou?rhoods?|quarters?|towns?|villages?|areas?|suburbs?|countryside)\s+of\s+$", re.I
+    r"^\s+(?:districts?|neighbou?rhoods?|quarters?|towns?|villages?|areas?|suburbs?|countryside)\s+of\s+$",
+    re.I,
 )
 _ORIGIN = re.compile(
     r"\b(?:from|towards?|to reach|between|among|through|via|en route to|heading to|ahead of)\s+(?:the\s+)?"
@@ -49,7 +51,8 @@ _COMPANION = re.compile(
 )
 # "X and Y", "X, Y": Y is coordinated with the actor just before it.
 _COORDINATED = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:,|and|,\s*and|as well as|&)\s+(?:(?:the|its|their)\s+)?(?:[\w’']+\s+){0,2}$", re.I
+    r"^\s*(?:\w+\s+){0,2}?(?:,|and|,\s*and|as well as|&)\s+(?:(?:the|its|their)\s+)?(?:[\w’']+\s+){0,2}$",
+    re.I,
 )
 # Words right before an actor that make it the object of an action, not its subject.
 _OBJECT_BEFORE = re.compile(
@@ -125,7 +128,9 @@ def split_frames(
             last = groups[-1][-1][0]
             between = [p for p in places if last.end <= p.mention.start < trigger.start]
             subject = any(
-                _SUBJECT_GAP.match(text[a.end : trigger.start]) for a in actors if last.end <= a.start < trigger.start
+                _SUBJECT_GAP.match(text[a.end : trigger.start])
+                for a in actors
+                if last.end <= a.start < trigger.start
             )
             same_action = not between and not subject and groups[-1][-1][1] == modality
             if same_action or trigger.category == "kill":
@@ -138,7 +143,8 @@ def split_frames(
         scope_start = groups[index - 1][-1][0].end if index else sentence.start
         scope_end = groups[index + 1][0][0].start if index + 1 < len(groups) else sentence.end
         after = [p for p in places if first.end <= p.mention.start < scope_end]
-        # Places before the first action word ("X was captured") belong to it; later ones to the word before them.
+        # Places before the first action word ("X was captured") belong to it;
+        # later ones belong to the action word before them.
         before = [p for p in places if scope_start <= p.mention.start < first.start] if index == 0 else []
         candidates = after or before
         kept = [p for p in candidates if id(p) not in anchors and id(p) not in origins]
@@ -149,7 +155,11 @@ def split_frames(
         anaphor = _ANAPHOR.search(tail)
         if anaphor and _APPOSITION.match(tail[anaphor.end() :]):
             anaphor = None  # "the town of Bartella", "the village Suluk": the name follows
-        if anaphor and anaphor.start() <= 12 and (not kept or kept[0].mention.start > first.end + anaphor.end()):
+        if (
+            anaphor
+            and anaphor.start() <= 12
+            and (not kept or kept[0].mention.start > first.end + anaphor.end())
+        ):
             kept = []  # "recaptured it after ...": the place is the one named before
         # A later clause's subject ("..., and the warplanes bombed") says nothing of this action's means.
         last_place_end = max((p.mention.end for p in kept), default=first.end)
@@ -176,7 +186,7 @@ def split_frames(
 def _anchor_places(places: list[PlaceMention], text: str) -> set[int]:
     """ids of the places that only locate a neighbouring place."""
     anchors: set[int] = set()
-    for left, right in zip(places, places[1:], strict=False):
+    for left, right in itertools.pairwise(places):
         gap = text[left.mention.end : right.mention.start]
         if len(gap) > 40 or _LIST_START.match(gap) or _LIST_SEP.match(gap):
             continue

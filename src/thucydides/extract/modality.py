@@ -32,7 +32,9 @@ _OPERATION_BEGUN = re.compile(
     r"attack|campaign|push)\b[^.;]{0,30}\bto\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|although|as)\b|\b(?:but|while|and)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:but|while|whereas|although|as)\b|\b(?:but|while|and)\b", re.IGNORECASE
+)
 
 
 class Modality(StrEnum):

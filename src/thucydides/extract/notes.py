@@ -56,5 +56,7 @@ def note(
     if figures:
         text += "; " + ", ".join(figures)
     per = claimed_by if claimed_by else None
-    attribution = f"per {per}, as reported by {source}" if per and source else f"per {per or source or 'the report'}"
+    attribution = (
+        f"per {per}, as reported by {source}" if per and source else f"per {per or source or 'the report'}"
+    )
     return f"{text}, {attribution}."

@@ -31,7 +31,7 @@ from thucydides.extract.context import DocumentContext, section_of_sentences
 from thucydides.extract.frames import Frame, is_companion, is_object, passive_agent, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
-from thucydides.extract.triggers import TriggerLexicon
+from thucydides.extract.triggers import Trigger, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence
 from thucydides.record import EVENT_TYPE_OF
@@ -52,8 +52,8 @@ class EventExtractor:
     """Stage: adds ``events`` (location fields still to be coded by the geocoder)."""
 
     name = "extract"
-    requires = ("sentences", "places", "quantities", "times")
-    assigns = ("events",)
+    requires: tuple[str, ...] = ("sentences", "places", "quantities", "times")
+    assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, *, actors: ActorDictionary, lexicon: TriggerLexicon, countries: CountryTable) -> None:
         self.actors = actors
@@ -80,7 +80,12 @@ class EventExtractor:
             produced: list[Event] = []
             for frame_index, frame in enumerate(frames):
                 produced += self._events(
-                    doc, frame, context, focus=focus, admin1s=admin1s, claim=claim,
+                    doc,
+                    frame,
+                    context,
+                    focus=focus,
+                    admin1s=admin1s,
+                    claim=claim,
                     quantities=_quantities_in(quantities, frames, frame_index),
                 )
             if not produced and quantities and previous_sentence_events:
@@ -89,7 +94,10 @@ class EventExtractor:
             if produced:
                 events += produced
                 previous_sentence_events = produced
-            elif sentence.index + 1 < len(doc.sentences) and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph:
+            elif (
+                sentence.index + 1 < len(doc.sentences)
+                and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph
+            ):
                 previous_sentence_events = []
             if places and not produced:
                 context.last_event_place = places[-1]
@@ -102,7 +110,9 @@ class EventExtractor:
         country = self.countries.get(codes.most_common(1)[0][0])
         return country.name if country else None
 
-    def _actors(self, sentence: Sentence, places: list[PlaceMention], focus: str | None) -> list[ActorMention]:
+    def _actors(
+        self, sentence: Sentence, places: list[PlaceMention], focus: str | None
+    ) -> list[ActorMention]:
         found = self.actors.find(sentence.text, offset=sentence.start, country=focus)
         # A place name that is also a word of an actor ("Syrian Army" vs "Syria") belongs to the actor.
         return [a for a in found if a.text]
@@ -110,7 +120,7 @@ class EventExtractor:
     def _frames(
         self, doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
     ) -> list[Frame]:
-        triggers = []
+        triggers: list[tuple[Trigger, Modality]] = []
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
@@ -148,14 +158,18 @@ class EventExtractor:
             context.last_event_place = frame.places[-1]
         elif frame.anaphor and context.last_event_place is not None:
             places = [(context.last_event_place, frame.anaphor)]
-        if head.category in ("protest", "riot") and (actor1 is None or actor1.kind == "civilian" or not roles.explicit):
+        if head.category in ("protest", "riot") and (
+            actor1 is None or actor1.kind == "civilian" or not roles.explicit
+        ):
             actor1 = _unnamed("Protesters" if head.category == "protest" else "Rioters", focus, "civilian")
         elif head.category in ("explosive", "suicide") and not roles.explicit:
             actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")  # a bomb names no perpetrator
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
-        sub_type = sub_event_type(head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2)
+        sub_type = sub_event_type(
+            head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2
+        )
         if sub_type is None:
             return []
         actor2_name = actor2.name if actor2 else None
@@ -167,8 +181,20 @@ class EventExtractor:
             figures = casualties_for(quantities, parts=len(places), index=index)
             results.append(
                 self._event(
-                    doc, frame, sub_type, actor1.name, roles.assoc, actor2_name, place, as_written,
-                    date, precision, figures, claim, strength=head.strength, explicit_actor=roles.explicit,
+                    doc,
+                    frame,
+                    sub_type,
+                    actor1.name,
+                    roles.assoc,
+                    actor2_name,
+                    place,
+                    as_written,
+                    date,
+                    precision,
+                    figures,
+                    claim,
+                    strength=head.strength,
+                    explicit_actor=roles.explicit,
                 )
             )
         return results
@@ -198,7 +224,9 @@ class EventExtractor:
             elif not is_object(actor, text, frame.start):
                 subject = actor
                 break
-        companions += [a for i, a in enumerate(after) if is_companion(a, after[i - 1] if i else None, text, frame.start)]
+        companions += [
+            a for i, a in enumerate(after) if is_companion(a, after[i - 1] if i else None, text, frame.start)
+        ]
         objects = [a for a in after if a not in companions]
         agent = passive_agent(frame, text)
         inherited = context.last_subject
@@ -211,7 +239,11 @@ class EventExtractor:
             # "X repelled Y's attack": Y started the fight and is actor1.
             actor1, actor2 = (objects[0] if objects else None), (subject or inherited)
             objects = objects[1:]
-        elif subject is None and after and re.search(r"\b(?:between|among)\b", text[frame.triggers[-1].end : after[0].start]):
+        elif (
+            subject is None
+            and after
+            and re.search(r"\b(?:between|among)\b", text[frame.triggers[-1].end : after[0].start])
+        ):
             actor1, actor2 = after[0], next((a for a in after[1:] if a.name != after[0].name), None)
             objects = []
         else:
@@ -222,10 +254,21 @@ class EventExtractor:
             actor2 = None
         leader = actor1.name if actor1 else None
         assoc = list(dict.fromkeys(a.name for a in companions[::-1] if a.name != leader and a.is_armed))
-        return Roles(actor1, "; ".join(assoc) or None, actor2, subject, explicit=subject is not None or agent is not None)
+        return Roles(
+            actor1,
+            "; ".join(assoc) or None,
+            actor2,
+            subject,
+            explicit=subject is not None or agent is not None,
+        )
 
     def _default_opponent(
-        self, actor1: ActorMention, frame: Frame, context: DocumentContext, admin1s: frozenset[str], focus: str | None
+        self,
+        actor1: ActorMention,
+        frame: Frame,
+        context: DocumentContext,
+        admin1s: frozenset[str],
+        focus: str | None,
     ) -> str | None:
         if actor1.is_government:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
@@ -287,9 +330,16 @@ class EventExtractor:
             document_id=doc.id,
             evidence=(Evidence(doc.id, sentence.start, sentence.end, sentence.text),),
             notes=note(
-                sub_event_type=sub_type, actor1=actor1, assoc_actor_1=assoc1, actor2=actor2, where=as_written,
-                fatalities=figures.fatalities, victims=figures.victims, captured=figures.captured,
-                claimed_by=claim, source=doc.source,
+                sub_event_type=sub_type,
+                actor1=actor1,
+                assoc_actor_1=assoc1,
+                actor2=actor2,
+                where=as_written,
+                fatalities=figures.fatalities,
+                victims=figures.victims,
+                captured=figures.captured,
+                claimed_by=claim,
+                source=doc.source,
             ),
             confidence=round(min(confidence, 1.0), 2),
             place_mention=place,
@@ -313,9 +363,11 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 
 
 def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
-    """"Iraq's al-Nujaba": the place says where an actor comes from."""
+    """ "Iraq's al-Nujaba": the place says where an actor comes from."""
     tail = text[place.mention.end : place.mention.end + 4]
-    return tail[:2] in ("'s", "’s") and any(place.mention.end < a.start <= place.mention.end + 4 for a in actors)
+    return tail[:2] in ("'s", "’s") and any(
+        place.mention.end < a.start <= place.mention.end + 4 for a in actors
+    )
 
 
 def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -> list[Quantity]:
@@ -382,7 +434,9 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
     territorial event, not a separate armed clash.
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
-    events = [e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken]
+    events = [
+        e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken
+    ]
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
@@ -394,10 +448,14 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
             first,
             evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),
             assoc_actor_1="; ".join(
-                dict.fromkeys(n for a in (first.assoc_actor_1, event.assoc_actor_1) if a for n in a.split("; "))
+                dict.fromkeys(
+                    n for a in (first.assoc_actor_1, event.assoc_actor_1) if a for n in a.split("; ")
+                )
             )
             or None,
-            actor2=first.actor2 if first.actor2 and not first.actor2.startswith("Opposition") else event.actor2,
+            actor2=first.actor2
+            if first.actor2 and not first.actor2.startswith("Opposition")
+            else event.actor2,
             fatalities=first.fatalities if first.fatalities is not None else event.fatalities,
             fatalities_low=first.fatalities_low if first.fatalities is not None else event.fatalities_low,
             fatalities_high=first.fatalities_high if first.fatalities is not None else event.fatalities_high,

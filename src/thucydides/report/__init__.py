@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from thucydides.report.exports import FORMATS, ExportError, render, write_events
+from thucydides.errors import ExportError
+from thucydides.report.exports import FORMATS, render, write_events
 
 __all__ = ["FORMATS", "ExportError", "render", "write_events"]

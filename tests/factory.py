@@ -5,15 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from thucydides.model import Document, document_id_for, Mention, MentionKind, Place, PlaceMention, Quantity, Sentence, TimeRef
+from thucydides.model import (
+    Document,
+    Mention,
+    MentionKind,
+    Place,
+    PlaceMention,
+    Quantity,
+    Sentence,
+    TimeRef,
+    document_id_for,
+)
 
 PUBLISHED = dt.date(2017, 3, 16)  # a Thursday
 
 
 def place(name: str, *, feature: str = "town", admin1: str = "Idlib", cc: str = "SY", gid: int = 1) -> Place:
     return Place(
-        place_id=f"geonames:{gid}", name=name, feature=feature, country_code=cc, latitude=35.0 + gid / 100,
-        longitude=36.0 + gid / 100, admin1=admin1, geonames_id=gid,
+        place_id=f"geonames:{gid}",
+        name=name,
+        feature=feature,
+        country_code=cc,
+        latitude=35.0 + gid / 100,
+        longitude=36.0 + gid / 100,
+        admin1=admin1,
+        geonames_id=gid,
     )
 
 
@@ -27,15 +43,13 @@ def document(
 ) -> Document:
     """A document whose sentences are split on '. ' and blank lines, with the given places resolved."""
     sentences = []
-    paragraph = 0
-    for block in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+    for paragraph, block in enumerate(re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)):
         for match in re.finditer(r"[^.!?]+[.!?]?", block.group(0)):
             raw = match.group(0)
             start = block.start() + match.start() + (len(raw) - len(raw.lstrip()))
             end = block.start() + match.end()
             if text[start:end].strip():
                 sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
-        paragraph += 1
 
     def sentence_of(offset: int) -> int:
         return next(s.index for s in sentences if s.start <= offset < s.end)
@@ -57,9 +71,17 @@ def document(
     time_records = []
     for phrase, date, precision in times:
         start, end = spans(phrase)[0]
-        time_records.append(TimeRef(Mention(MentionKind.DATE, start, end, phrase, sentence_of(start)), date, precision))
+        time_records.append(
+            TimeRef(Mention(MentionKind.DATE, start, end, phrase, sentence_of(start)), date, precision)
+        )
     return Document(
-        id=document_id_for(text), text=text, input="test.txt", source="Test Wire", published=published,
-        sentences=tuple(sentences), places=tuple(place_mentions), quantities=tuple(quantity_records),
+        id=document_id_for(text),
+        text=text,
+        input="test.txt",
+        source="Test Wire",
+        published=published,
+        sentences=tuple(sentences),
+        places=tuple(place_mentions),
+        quantities=tuple(quantity_records),
         times=tuple(time_records),
     )
