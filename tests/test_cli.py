@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from thucydides.cli import main
-from thucydides.demo import sample_reports
 from thucydides.config import Settings
+from thucydides.demo import sample_reports
 from thucydides.record import RECORD_FIELDS, check_record
 
 
@@ -54,7 +54,9 @@ def test_extract_on_the_bundled_sample_is_stable(runner: CliRunner) -> None:
 
 
 def test_options_override_the_sidecar_metadata(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["extract", sample(), "--source", "Other Outlet", "--published", "2017-03-20"])
+    result = runner.invoke(
+        main, ["extract", sample(), "--source", "Other Outlet", "--published", "2017-03-20"]
+    )
     found = records(result.stdout)
     assert found and all(r["source"] == "Other Outlet" for r in found)
     assert "2017-03-20" in {r["event_date"] for r in found}
@@ -91,7 +93,9 @@ def test_events_export_formats(runner: CliRunner, tmp_path: Path, fmt: str) -> N
 def test_events_filters(runner: CliRunner) -> None:
     assert runner.invoke(main, ["ingest", sample()]).exit_code == 0
     everything = records(runner.invoke(main, ["events", "--format", "jsonl"]).stdout)
-    strikes = records(runner.invoke(main, ["events", "--format", "jsonl", "--type", "Air/drone strike"]).stdout)
+    strikes = records(
+        runner.invoke(main, ["events", "--format", "jsonl", "--type", "Air/drone strike"]).stdout
+    )
     assert strikes and len(strikes) < len(everything)
     assert {r["sub_event_type"] for r in strikes} == {"Air/drone strike"}
     nothing = runner.invoke(main, ["events", "--format", "jsonl", "--date-from", "2030-01-01"]).stdout
@@ -99,8 +103,17 @@ def test_events_filters(runner: CliRunner) -> None:
 
 
 def test_every_command_shows_an_example_in_its_help(runner: CliRunner) -> None:
-    for command in (["extract"], ["places"], ["ingest"], ["events"], ["eval"], ["demo"], ["pipeline"],
-                    ["gazetteer", "build"], ["gazetteer", "lookup"]):
+    for command in (
+        ["extract"],
+        ["places"],
+        ["ingest"],
+        ["events"],
+        ["eval"],
+        ["demo"],
+        ["pipeline"],
+        ["gazetteer", "build"],
+        ["gazetteer", "lookup"],
+    ):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, command
@@ -110,4 +123,11 @@ def test_demo_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["demo", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"events.jsonl", "events.csv", "events.acled.csv", "events.geojson", "events.parquet", "demo.db"} <= names
+    assert {
+        "events.jsonl",
+        "events.csv",
+        "events.acled.csv",
+        "events.geojson",
+        "events.parquet",
+        "demo.db",
+    } <= names

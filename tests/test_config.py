@@ -10,7 +10,11 @@ from thucydides.errors import ConfigError
 
 def test_environment_overrides(tmp_path: Path) -> None:
     settings = Settings.from_env(
-        {"THUCYDIDES_DATA": str(tmp_path), "THUCYDIDES_DB": str(tmp_path / "x.db"), "THUCYDIDES_SPACY_MODEL": "m"}
+        {
+            "THUCYDIDES_DATA": str(tmp_path),
+            "THUCYDIDES_DB": str(tmp_path / "x.db"),
+            "THUCYDIDES_SPACY_MODEL": "m",
+        }
     )
     assert settings.data_dir == tmp_path
     assert settings.db_path == tmp_path / "x.db"
@@ -24,7 +28,7 @@ def test_defaults_without_environment() -> None:
 
 
 def test_a_data_directory_that_does_not_exist_names_the_variable_and_the_fix(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="THUCYDIDES_DATA=.*is not a directory.*unset it"):
+    with pytest.raises(ConfigError, match=r"THUCYDIDES_DATA=.*is not a directory.*unset it"):
         Settings.from_env({"THUCYDIDES_DATA": str(tmp_path / "missing")})
 
 
