@@ -41,6 +41,7 @@ _ORIGIN = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:it|there|the (?:area|region|city|town|village|district|neighbou?rhood|site|base|airport))\b", re.I
 )
+_INSTRUMENT = re.compile(r"\b(?:with|using|by means of|firing)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _APPOSITION = re.compile(r"^\s*of\b|^\s+(?:al-|el-)?[A-Z]")
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
 # "backed by X", "alongside X": X fights with the actor named before.
@@ -133,7 +134,9 @@ def split_frames(
                 if last.end <= a.start < trigger.start
             )
             same_action = not between and not subject and groups[-1][-1][1] == modality
-            if same_action or trigger.category == "kill":
+            # "targeted X with rocket shells": an instrument, not a new action.
+            instrument = bool(_INSTRUMENT.search(text[max(last.end, trigger.start - 30) : trigger.start]))
+            if same_action or instrument or trigger.category == "kill":
                 groups[-1].append((trigger, modality))
                 continue
         groups.append([(trigger, modality)])
@@ -155,6 +158,11 @@ def split_frames(
         anaphor = _ANAPHOR.search(tail)
         if anaphor and _APPOSITION.match(tail[anaphor.end() :]):
             anaphor = None  # "the town of Bartella", "the village Suluk": the name follows
+        if anaphor is None and not kept:
+            # "... advanced towards the airport after clashes": the place may come before the action word.
+            head = text[scope_start : first.start]
+            earlier = [m for m in _ANAPHOR.finditer(head) if not _APPOSITION.match(head[m.end() :])]
+            anaphor = earlier[-1] if earlier else None
         if (
             anaphor
             and anaphor.start() <= 12
