@@ -112,6 +112,7 @@ def test_every_command_shows_an_example_in_its_help(runner: CliRunner) -> None:
         ["demo"],
         ["pipeline"],
         ["gazetteer", "build"],
+        ["gazetteer", "fetch"],
         ["gazetteer", "lookup"],
     ):
         result = runner.invoke(main, [*command, "--help"])

@@ -326,6 +326,48 @@ def gazetteer_build(data_dir: Path | None) -> None:
     click.echo(report.summary())
 
 
+@gazetteer.command(name="fetch")
+@click.argument("countries", nargs=-1, required=True)
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("geonames"),
+    show_default=True,
+    help="Folder to download into.",
+)
+@click.option(
+    "--base-url",
+    default="https://download.geonames.org/export/dump/",
+    show_default=True,
+    help="GeoNames export server (or a mirror).",
+)
+@_friendly
+def gazetteer_fetch(countries: tuple[str, ...], target: Path, base_url: str) -> None:
+    """Download GeoNames dumps for COUNTRIES (ISO2 codes), resumably, checked and checksummed.
+
+    Then build from them with 'thucydides gazetteer build --from DIR'. GeoNames data: CC BY 4.0.
+
+    Example: thucydides gazetteer fetch SY IQ LB TR JO --to geonames/
+    """
+    from tqdm import tqdm
+
+    from thucydides.gazetteer.fetch import fetch_geonames
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(name: str, done: int, total: int | None) -> None:
+        bar = bars.get(name) or bars.setdefault(
+            name, tqdm(total=total, desc=name, unit="B", unit_scale=True, disable=None, file=sys.stderr)
+        )
+        bar.update(done - bar.n)
+
+    report = fetch_geonames(countries, target, base_url=base_url, progress=progress)
+    for bar in bars.values():
+        bar.close()
+    click.echo(report.summary())
+
+
 @gazetteer.command(name="lookup")
 @click.argument("name")
 @click.option("--country", help="ISO 3166-1 alpha-2 code to prefer, e.g. SY.")
