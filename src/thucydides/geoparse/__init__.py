@@ -1,0 +1,12 @@
+"""Geoparsing: place names found in a document's sentences, resolved to gazetteer entries.
+
+Geoparser(gazetteer, countries_in_focus=("SY",))    the ``geoparse`` stage
+relative_modifier(doc, place_mention)               "East of", "near", "the Northern parts of"...
+place_records(doc)                                  records of shared/spec/place-mention.md
+"""
+
+from thucydides.geoparse.records import FIELDS, place_records
+from thucydides.geoparse.relative import relative_modifier
+from thucydides.geoparse.stage import Geoparser
+
+__all__ = ["FIELDS", "Geoparser", "place_records", "relative_modifier"]

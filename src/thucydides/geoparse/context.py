@@ -1,0 +1,187 @@
+"""What the document says around each place span: containers, aliases, focus, governorates named.
+
+``Item`` carries one span through resolution; ``link_items`` reads the text
+between spans ("Aleppo’s X", "X in Y", "X (Y)", "X and Y towns");
+``build_context`` reads the first choices (on the names alone) for the
+country in focus and the governorates each span names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from thucydides.gazetteer import Candidate
+from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.geoparse.find import Span
+from thucydides.model import Place
+
+AREAL = frozenset({"country", "admin1", "admin2", "region"})
+# What a name can lie in: "X, Eastern Damascus", "X in Homs province"; not "X, Y village".
+CONTAINERS = AREAL | {"city", "town"}
+_CONTAINER_GAP = re.compile(
+    r"^(?:\s+(?:district|town|village|city|neighbou?rhood|region|area|camp|quarter)s?)?"
+    r"(?:\s*,|\s+in|\s+of|\s+near|\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)?"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?(?:parts?\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&|or)\s*$", re.IGNORECASE)
+
+
+def paragraph_weight(paragraph: int, other: int) -> float:
+    """How much a place in paragraph ``other`` tells about one in ``paragraph``.
+
+    News paragraphs are often one sentence long: the next paragraph or two
+    usually still speak of the same area.
+    """
+    return {0: 1.0, 1: 0.8, 2: 0.6}.get(abs(paragraph - other), 0.375)
+
+
+def prominent(place: Place) -> bool:
+    """A place known well beyond its region: a country or a city of a million."""
+    return place.feature == "country" or place.population >= 1_000_000
+
+
+@dataclass(slots=True)
+class Item:
+    """One span on its way to a PlaceMention, with what was decided about it so far."""
+
+    span: Span
+    candidates: list[Candidate]
+    head: list[Candidate] = field(default_factory=list)  # candidates for a compound's first name
+    cue: str | None = None
+    container: int | None = None
+    aliases: list[int] = field(default_factory=list)
+    choice: Candidate | None = None
+    score: float = 0.0
+    runner_up: float = 0.0
+    support: float = 0.0
+    local: float = 0.0
+    outside_container: bool = False
+    elsewhere: bool = False
+    from_head: bool = False
+    close_tried: bool = False  # close spellings were looked up
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The name as written, casefolded: mentions with one key are one name (one sense per report)."""
+        return self.span.text.casefold()
+
+
+@dataclass(slots=True)
+class Context:
+    """What the document says around each span.
+
+    ``admin1_by_item`` records which item named which governorate, so that a
+    span never supports itself ("Kazan" does not vouch for Tatarstan).
+    """
+
+    focus: str | None = None
+    admin1_by_item: dict[int, tuple[int, str]] = field(default_factory=dict)
+    countries_named: set[str] = field(default_factory=set)
+
+    def admin1_support(self, index: int, paragraph: int, admin1: str) -> float:
+        """How near (in paragraphs) another span names the governorate: 0.8 in the same one, 0.3 far."""
+        support = 0.0
+        for other, (other_paragraph, named) in self.admin1_by_item.items():
+            if other != index and named == admin1:
+                support = max(support, paragraph_weight(paragraph, other_paragraph) * 0.8)
+        return support
+
+    def admin1_named_near(self, index: int, paragraph: int) -> set[str]:
+        """Governorates named by other spans of this paragraph or the next one on either side."""
+        return {
+            named
+            for other, (other_paragraph, named) in self.admin1_by_item.items()
+            if other != index and abs(other_paragraph - paragraph) <= 1
+        }
+
+
+def link_items(text: str, items: Sequence[Item]) -> None:
+    """Containers, aliases in brackets, and feature words shared along a list ("X and Y towns")."""
+    for item in items:
+        item.cue = item.span.cue
+    for index, item in enumerate(items[:-1]):
+        following = items[index + 1]
+        if following.span.sentence.index != item.span.sentence.index:
+            continue
+        gap = text[item.span.end : following.span.start]
+        if item.span.possessive and not gap.strip(" ’'s"):
+            following.container = index
+        elif gap.strip() == "(" and text[following.span.end : following.span.end + 1] == ")":
+            item.aliases.append(index + 1)
+            following.aliases.append(index)
+        elif len(gap) <= 48 and _CONTAINER_GAP.match(gap) and not _LIST_GAP.match(gap):
+            item.container = index + 1
+    for index in range(len(items) - 2, -1, -1):
+        item, following = items[index], items[index + 1]
+        if _LIST_GAP.match(text[item.span.end : following.span.start]):
+            item.container = item.container if item.container is not None else following.container
+            item.cue = item.cue or following.cue
+    for index in range(1, len(items)):
+        item, previous = items[index], items[index - 1]
+        if _LIST_GAP.match(text[previous.span.end : item.span.start]) and item.cue is None:
+            item.cue = previous.cue
+
+
+def container_place(index: int, items: Sequence[Item]) -> Place | None:
+    """The place this item is said to lie in: its container's choice, or that one's container's."""
+    seen = {index}
+    current = items[index].container
+    while current is not None and current not in seen:
+        seen.add(current)
+        choice = items[current].choice
+        if choice is not None:
+            return choice.place if choice.place.feature in CONTAINERS else None
+        current = items[current].container
+    return None
+
+
+def inside(place: Place, container: Place) -> float:
+    """1 if the place lies in the container, 0.6 if in the governorate of a container city, else 0."""
+    if container.place_id == place.place_id:
+        return 0.0
+    if container.feature == "country":
+        return float(place.country_code == container.country_code)
+    same_admin1 = place.country_code == container.country_code and place.admin1 == container.admin1
+    if container.feature == "admin1":
+        return float(same_admin1)
+    if None in (place.latitude, place.longitude, container.latitude, container.longitude):
+        return 0.0
+    assert place.latitude is not None and place.longitude is not None
+    assert container.latitude is not None and container.longitude is not None
+    radius = 60.0 if container.feature in {"admin2", "region"} else 25.0
+    if flat_distance_km(place.latitude, place.longitude, container.latitude, container.longitude) <= radius:
+        return 1.0
+    return 0.6 if same_admin1 and container.feature == "city" else 0.0
+
+
+def build_context(items: Sequence[Item], focus_setting: Sequence[str]) -> Context:
+    """Focus country and the governorates each span names, from the choices on the names alone."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    context = Context()
+    named: list[tuple[int, Place]] = []
+    for index, item in enumerate(items):
+        choice = item.choice
+        if choice is None or item.span.weak:
+            continue
+        place = choice.place
+        weight = {"country": 2.0, "admin1": 2.0, "city": 1.5}.get(place.feature, 1.0) * choice.score
+        if place.country_code:
+            votes[place.country_code] += weight
+        if place.feature == "country" and place.country_code:
+            context.countries_named.add(place.country_code)
+        if place.admin1 and (place.feature in {"admin1", "city"} or item.cue in {"province", "governorate"}):
+            named.append((index, place))
+    for code in focus_setting:
+        votes[code] += 0.5  # the settings' countries break ties, and are never foreign
+        context.countries_named.add(code)
+    context.focus = max(votes, key=votes.__getitem__) if votes else None
+    for index, place in named:
+        if place.country_code == context.focus or place.country_code in context.countries_named:
+            assert place.admin1 is not None
+            context.admin1_by_item[index] = (items[index].span.sentence.paragraph, place.admin1)
+    return context

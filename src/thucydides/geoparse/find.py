@@ -1,0 +1,352 @@
+"""Finding place names: gazetteer names in capitalised runs, plus names only a cue vouches for.
+
+For each sentence:
+
+1. split it into words and runs of capitalised words (``tokens.py``);
+2. cut each run into known names: the cut that covers most words with the
+   fewest names, a leading direction word ("Eastern Aleppo") left out of a
+   name when the rest is a name by itself; a lone stop word (Most, Army,
+   Sunday, Bab) or nationality adjective (Syrian, Iraqi) is never a name;
+3. judge each name by its neighbours: after a title it is a person
+   ("President Assad"); an ``al-`` name after other words of its run is the
+   second half of a construct ("Liwa al-Quds", "Dara’a al-Balad"), not a
+   place of its own, and makes the first half ``weak``; a name with other
+   capitalised words beside it is ``weak`` too (the resolver keeps a weak
+   name only with support from the document);
+4. a run that starts with a generic toponym word (Tal, Jabal, Khirbat,
+   Hawsh) is one name: known only if the gazetteer knows all of it;
+5. a run the gazetteer does not know becomes a span of its own (``known``
+   False) when something vouches for it: a feature word after it ("X
+   district", "X gas field"), "the town of X", a locative preposition ("in
+   X"), or a generic head;
+6. NER entities (GPE, LOC, FAC mentions in ``doc.mentions``), when present,
+   add the spans not found otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from thucydides.gazetteer import Gazetteer, name_key
+from thucydides.geoparse.lexicon import (
+    CUE_OF,
+    FEATURE_CUES,
+    FUNCTION_WORDS,
+    GENERIC_HEADS,
+    LOCATIVE_PREPOSITIONS,
+    LONE_HEADS,
+    NAME_PARTICLES,
+    RELATIVE_BEFORE,
+    STOP_WORDS,
+    TITLES,
+    Demonyms,
+    words_of,
+)
+from thucydides.geoparse.tokens import Word, joined, runs, words
+from thucydides.model import Document, MentionKind, Sentence
+
+MAX_WORDS = 7
+NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONAL_ADJECTIVES = words_of(
+    """
+    northern southern eastern western central north south east west northeastern northwestern
+    southeastern southwestern upper lower greater
+    """
+)
+FIRST_WORD = "first word of a sentence"
+_CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text that may name a place, and what the text around it says."""
+
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+    known: bool  # the gazetteer has a name with this key
+    origin: str  # gazetteer, cue, locative, generic, ner
+    cue: str | None = None  # feature word: "district", "province", "airbase"...
+    weak: str | None = None  # why the span may not be a place name at all
+    possessive: bool = False  # "Aleppo’s" (a container for the next name)
+    locative: bool = False  # right after "in", "near", "towards"...
+    head_end: int | None = (
+        None  # compound names: where the known first name ends ("Dara’a" of "Dara’a al-Balad")
+    )
+
+    @property
+    def head(self) -> str | None:
+        """The known first name of a compound name, when there is one."""
+        return self.text[: self.head_end - self.start] if self.head_end is not None else None
+
+
+class Finder:
+    """Finds candidate place spans in a document with one gazetteer (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, demonyms: Demonyms | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms if demonyms is not None else Demonyms(())
+
+    def countries_named(self, doc: Document) -> set[str]:
+        """Countries a nationality adjective of the document refers to ("the Saudi city of Jizan")."""
+        codes = set()
+        for sentence in doc.sentences:
+            for word in words(sentence.text, sentence.start):
+                if word.capitalised and (code := self.demonyms.country(word.text)) is not None:
+                    codes.add(code)
+        return codes
+
+    def spans(self, doc: Document) -> list[Span]:
+        """Every span of the document that may name a place."""
+        found: list[Span] = []
+        for sentence in doc.sentences:
+            sentence_words = words(sentence.text, sentence.start)
+            position_of = {word.start: index for index, word in enumerate(sentence_words)}
+            reader = _Sentence(doc, sentence, sentence_words)
+            for run in runs(sentence.text, sentence_words, sentence.start):
+                found += self._spans_of_run(reader, position_of[run[0].start], run)
+        found += self._ner_spans(doc, found)
+        return _without_overlaps(found)
+
+    # -- runs ------------------------------------------------------------------------
+
+    def _known(self, doc: Document, piece: list[Word]) -> bool:
+        if piece[-1].article or (piece[0].article and len(piece) == 1) or self._not_a_name(piece):
+            return False
+        return self.gazetteer.has_key(name_key(doc.text[piece[0].start : piece[-1].end]))
+
+    def _exact(self, doc: Document, piece: list[Word]) -> bool:
+        """Whether some entry has exactly this name (accents and case aside)."""
+        text = doc.text[piece[0].start : piece[-1].end]
+        return any(candidate.how == "exact" for candidate in self.gazetteer.lookup(text, limit=50))
+
+    def _not_a_name(self, piece: list[Word]) -> bool:
+        """A stop word, a nationality adjective or an acronym (SANA, SOHR), alone."""
+        content = [word for word in piece if not word.article]
+        if len(content) != 1:
+            return False
+        word = content[0]
+        if word.lower in LONE_HEADS:
+            return len(piece) == 1  # "Bab" is no name, "al-Bab" is
+        acronym = word.text.isupper() and len(word.text) <= 5
+        return acronym or word.lower in STOP_WORDS or word.lower in self.demonyms
+
+    def _cut(self, doc: Document, run: list[Word]) -> list[tuple[int, int]]:
+        """Known names of a run as (first, last) positions.
+
+        The cut that covers most words other than direction words; then the
+        one with fewest names; then the one whose names hold the most direction
+        words, when an entry has exactly that name. So "Eastern Deir Ezzur" is
+        Deir Ezzur (not the village "Eastern Deir" and "Ezzur"), "Eastern
+        Aleppo" is Aleppo, and "North Korea" stays whole.
+        """
+        size = len(run)
+        # best[end]: (covered, -names, directions inside exact names, cut) for run[:end]
+        best: list[tuple[int, int, int, list[tuple[int, int]]]] = [(0, 0, 0, [])] * (size + 1)
+        for end in range(1, size + 1):
+            best[end] = best[end - 1]
+            for start in range(max(0, end - MAX_WORDS), end):
+                piece = run[start:end]
+                if not self._known(doc, piece):
+                    continue
+                directions = sum(word.lower in DIRECTIONAL_ADJECTIVES for word in piece)
+                kept = directions if directions and self._exact(doc, piece) else 0
+                covered, names, inside, cut = best[start]
+                option = (
+                    covered + len(piece) - directions,
+                    names - 1,
+                    inside + kept,
+                    [*cut, (start, end - 1)],
+                )
+                if option[:3] > best[end][:3]:
+                    best[end] = option
+        return best[size][3]
+
+    def _spans_of_run(self, reader: _Sentence, first_index: int, run: list[Word]) -> list[Span]:
+        previous = reader.word(first_index - 1)
+        if previous is not None and previous.lower in TITLES and previous.capitalised:
+            return []  # "President Assad"
+        if previous is not None and previous.text in NAME_PARTICLES:
+            return []  # "de Klerk", "bin Laden"
+        title = next((index for index, word in enumerate(run) if word.lower in TITLES), None)
+        if title is not None:
+            run = run[:title]  # "On Monday President Assad": what follows a title is a person
+            if not run:
+                return []
+        cut = self._cut(reader.doc, run)
+        if reader.headline:
+            # In Title Case Every Word Is Capitalised: only known names, each weak.
+            return [
+                replace(
+                    reader.span(first_index + first, first_index + last, known=True, origin="gazetteer"),
+                    weak="in a title-case line",
+                    cue=None,
+                    locative=False,
+                )
+                for first, last in cut
+            ]
+        head = next((index for index, word in enumerate(run) if not word.article), 0)
+        if run[head].lower in GENERIC_HEADS and cut != [(0, len(run) - 1)] and cut != [(head, len(run) - 1)]:
+            # "Tal al-Sheikh Hassan", "Jabal Antar": one name, even if "Antar" is a village.
+            return self._unknown_run(reader, first_index, run)
+        lead = 0
+        while lead < len(run) - 1 and run[lead].lower in DIRECTIONAL_ADJECTIVES:
+            lead += 1
+        if any(word.article for word in run[lead + 1 :]) and cut != [(lead, len(run) - 1)]:
+            return self._compound(reader, first_index, run, lead, cut)
+        spans: list[Span] = []
+        for number, (first, last) in enumerate(cut):
+            previous_end = cut[number - 1][1] if number else -1
+            following = cut[number + 1][0] if number + 1 < len(cut) else len(run)
+            before = [w for w in run[previous_end + 1 : first] if _loose(w)]
+            after = [w for w in run[last + 1 : following] if _loose(w)]
+            weak = None
+            if before or after:
+                weak = "inside a longer capitalised name"
+            elif first_index + first == 0 and len([w for w in run[first : last + 1] if not w.article]) == 1:
+                weak = FIRST_WORD
+            spans.append(
+                reader.span(
+                    first_index + first, first_index + last, known=True, origin="gazetteer", weak=weak
+                )
+            )
+        if spans:
+            return spans
+        return self._unknown_run(reader, first_index, run)
+
+    def _compound(
+        self, reader: _Sentence, first_index: int, run: list[Word], lead: int, cut: list[tuple[int, int]]
+    ) -> list[Span]:
+        """A run with an article inside that the gazetteer does not know whole ("Dara’a al-Balad").
+
+        One span for all of it (its close spellings are tried later), with the
+        known first name as its head ("Liwa al-Quds" and "Fateh al-Sham" have
+        none: Liwa and Fateh are stop words). Such a span is kept only when it
+        resolves with support, or a cue vouches for it.
+        """
+        last = len(run) - 1
+        while last > lead and (run[last].lower in FEATURE_CUES or run[last].article):
+            last -= 1
+        span = reader.span(first_index + lead, first_index + last, known=False, origin="construct")
+        head = next((stop for first, stop in cut if first == lead and stop < last), None)
+        if head is not None:
+            span = replace(span, head_end=run[head].end)
+        return [span]
+
+    def _unknown_run(self, reader: _Sentence, first_index: int, run: list[Word]) -> list[Span]:
+        """A run the gazetteer does not know: a span only when a cue vouches for it."""
+        first, last = 0, len(run) - 1
+        while first <= last and run[first].lower in DIRECTIONAL_ADJECTIVES:
+            first += 1
+        while last >= first and (run[last].lower in FEATURE_CUES or run[last].article):
+            last -= 1
+        content = [word for word in run[first : last + 1] if not word.article]
+        if not content or self._not_a_name(content):
+            return []
+        span = reader.span(first_index + first, first_index + last, known=False, origin="cue")
+        if last < len(run) - 1 and span.cue is None and run[last + 1].lower in FEATURE_CUES:
+            span = replace(span, cue=run[last + 1].lower)
+        if content[0].lower in GENERIC_HEADS and len(content) > 1:
+            known = self.gazetteer.has_key(name_key(span.text))
+            return [replace(span, origin="generic", known=known)]
+        if span.cue is not None:
+            return [span]
+        if span.locative and (first_index + first > 0 or len(content) > 1):
+            return [replace(span, origin="locative")]
+        return []
+
+    def _ner_spans(self, doc: Document, found: list[Span]) -> list[Span]:
+        """Spans of NER entities (GPE, LOC, FAC) that nothing else found, when the document has them."""
+        extra = []
+        taken = [(span.start, span.end) for span in found]
+        for mention in doc.mentions:
+            if mention.kind != MentionKind.ENTITY or mention.label not in NER_LABELS:
+                continue
+            start, end, text = mention.start, mention.end, mention.text
+            if text.lower().startswith("the "):
+                start, text = start + 4, text[4:]
+            if not text[:1].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            sentence = doc.sentence_at(start)
+            if sentence is None or text.lower() in STOP_WORDS or text.lower() in self.demonyms:
+                continue
+            known = self.gazetteer.has_key(name_key(text))
+            extra.append(Span(start=start, end=end, text=text, sentence=sentence, known=known, origin="ner"))
+        return extra
+
+
+def _loose(word: Word) -> bool:
+    """A capitalised word of another name beside a place name: not an article, a direction, a
+    feature word, or a word capitalised only as a sentence's first ("In Taiz, ...")."""
+    lower = word.lower
+    return (
+        not word.article
+        and lower not in DIRECTIONAL_ADJECTIVES
+        and lower not in FEATURE_CUES
+        and (lower not in FUNCTION_WORDS)
+    )
+
+
+class _Sentence:
+    """One sentence's words, and how to make a span of some of them."""
+
+    def __init__(self, doc: Document, sentence: Sentence, sentence_words: list[Word]) -> None:
+        self.doc, self.sentence, self.words = doc, sentence, sentence_words
+        # A Title Case Line (a headline: no final stop, most words capitalised) says little
+        # by its capitals.
+        long_words = [word for word in sentence_words if len(word.text) >= 4]
+        capitalised = sum(word.capitalised for word in long_words)
+        unstopped = not sentence.text.rstrip("\"”’' ").endswith((".", "!", "?"))
+        self.headline = unstopped and len(long_words) >= 4 and capitalised >= 0.7 * len(long_words)
+
+    def word(self, index: int) -> Word | None:
+        return self.words[index] if 0 <= index < len(self.words) else None
+
+    def span(self, first: int, last: int, *, known: bool, origin: str, weak: str | None = None) -> Span:
+        start, end = self.words[first].start, self.words[last].end
+        previous = self.word(first - 1)
+        before = self.doc.text[max(self.sentence.start, start - 48) : start]
+        return Span(
+            start=start,
+            end=end,
+            text=self.doc.text[start:end],
+            sentence=self.sentence,
+            known=known,
+            origin=origin,
+            cue=self._cue_after(last) or _cue_before(before),
+            weak=weak,
+            possessive=self.words[last].possessive,
+            locative=previous is not None
+            and (previous.lower in LOCATIVE_PREPOSITIONS or RELATIVE_BEFORE.search(before) is not None),
+        )
+
+    def _cue_after(self, last: int) -> str | None:
+        """The feature word right after word ``last`` ("district"; "gas field" -> "field")."""
+        for step in (1, 2):
+            word, previous = self.word(last + step), self.word(last + step - 1)
+            if (
+                word is None
+                or previous is None
+                or not joined(self.sentence.text, previous, word, self.sentence.start)
+            ):
+                return None
+            if word.lower in FEATURE_CUES:
+                return word.lower
+            if word.lower not in _CUE_QUALIFIERS:
+                return None
+        return None
+
+
+def _cue_before(before: str) -> str | None:
+    match = CUE_OF.search(before)
+    return match.group(1).lower() if match else None
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Longest first, then leftmost: a span overlapping a kept one is dropped."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= other.start or other.end <= span.start for other in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

@@ -1,0 +1,181 @@
+"""The ``geoparse`` stage: find the place names of a document and resolve each to a gazetteer entry."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from thucydides.gazetteer import Gazetteer
+from thucydides.geoparse.context import Context, Item, build_context, link_items, prominent
+from thucydides.geoparse.find import FIRST_WORD, Finder
+from thucydides.geoparse.lexicon import Demonyms
+from thucydides.geoparse.resolve import (
+    CANDIDATE_LIMIT,
+    MIN_SUPPORT_LOCAL,
+    MIN_SUPPORT_NEIGHBOURHOOD,
+    MIN_SUPPORT_WEAK,
+    add_close_spellings,
+    choose,
+    fuzzy_candidates,
+)
+from thucydides.model import Document, Mention, MentionKind, PlaceMention
+
+
+class Geoparser:
+    """Finds place names in each sentence and resolves them with the whole document as context.
+
+    Example::
+
+        geoparser = Geoparser(Gazetteer.ensure(settings), countries_in_focus=("SY",))
+        doc = geoparser(doc)          # doc.places: tuple of PlaceMention
+    """
+
+    name = "geoparse"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer, *, countries_in_focus: Sequence[str] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.countries_in_focus = tuple(countries_in_focus)
+        countries = [
+            (place.country_code, name)
+            for place in gazetteer.places_of("country")
+            if place.country_code
+            for name in place.names
+        ]
+        self.finder = Finder(gazetteer, demonyms=Demonyms(countries))
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, places=tuple(self.place_mentions(doc)))
+
+    def place_mentions(self, doc: Document) -> list[PlaceMention]:
+        """The document's place mentions, in text order.
+
+        1. find the spans (``find.Finder``) and look each up;
+        2. link them (containers, aliases, lists) and choose on the names alone;
+        3. read the context from those choices (focus country, governorates named);
+        4. add close spellings for spans the focus country does not know by key;
+        5. choose twice with the context (the second time closeness counts the new choices);
+        6. spans a cue vouches for whose choice is still rejected try close spellings, once more;
+        7. keep, leave unresolved or drop each span (``_rejection``).
+        """
+        items = [
+            Item(
+                span=span,
+                candidates=self.gazetteer.lookup(span.text, limit=CANDIDATE_LIMIT) if span.known else [],
+                head=self.gazetteer.lookup(span.head, limit=CANDIDATE_LIMIT) if span.head else [],
+            )
+            for span in self.finder.spans(doc)
+        ]
+        link_items(doc.text, items)
+        choose(items, None)
+        context = build_context(items, self.countries_in_focus)
+        context.countries_named |= self.finder.countries_named(doc)
+        fuzzy_candidates(self.gazetteer, items, context)
+        choose(items, context)
+        choose(items, context)  # once more: closeness to the other places as now chosen
+        if context.focus is not None:
+            retry = [item for item in items if _vouched(item) and _rejection(item, context) is not None]
+            for item in retry:  # a vouched name no known spelling fits: try close ones
+                add_close_spellings(self.gazetteer, item, context.focus)
+            if retry:
+                choose(items, context)
+        mentions = []
+        for item in items:
+            mention = _mention(item, context)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+
+def _mention(item: Item, context: Context) -> PlaceMention | None:
+    """The PlaceMention an item makes; None when it is not taken for a place name at all.
+
+    A span something vouches for (a feature word, "in", a generic head, NER)
+    stays as an unresolved mention (place None) when no entry fits it.
+    """
+    span = item.span
+    rejection = _rejection(item, context)
+    end = span.head_end if item.from_head and rejection is None and span.head_end is not None else span.end
+    mention = Mention(
+        kind=MentionKind.PLACE,
+        start=span.start,
+        end=end,
+        text=span.text[: end - span.start],
+        sentence=span.sentence.index,
+        label=item.cue or span.origin,
+    )
+    vouched = _vouched(item)
+    if rejection is not None:
+        if not vouched:
+            return None
+        reason = f"{rejection}; kept unresolved: {_why_vouched(item)}"
+        return PlaceMention(mention, None, 0.0, len(item.candidates), reason)
+    assert item.choice is not None
+    choice, place = item.choice, item.choice.place
+    # Confidence: how well the name matched, times how clearly the choice beat the
+    # next place, times how much the report supports it.
+    margin = max(0.0, min(1.0, (item.score - item.runner_up) / max(item.score, 1e-9)))
+    confidence = choice.score * (0.55 + 0.45 * min(1.0, margin * 2)) * (0.6 + 0.4 * item.support)
+    reason = "; ".join(
+        [
+            f"{choice.how} match '{choice.matched}' ({place.feature})",
+            *item.notes,
+            f"{len(item.candidates)} candidates",
+        ]
+    )
+    return PlaceMention(mention, place, round(min(1.0, confidence), 3), len(item.candidates), reason)
+
+
+def _vouched(item: Item) -> bool:
+    """Whether something besides the gazetteer says the span is a place (a cue, "in", a generic head, NER)."""
+    span = item.span
+    return span.origin not in {"gazetteer", "construct"} or item.cue is not None or span.locative
+
+
+def _rejection(item: Item, context: Context) -> str | None:
+    """Why the item's best candidate is not taken; None when it is."""
+    choice = item.choice
+    if choice is None:
+        return "not in the gazetteer"
+    place = choice.place
+    if item.outside_container:
+        return f"no '{item.span.text}' inside the place it is said to lie in"
+    exact = choice.how == "exact"
+    famous = exact and prominent(place) and item.span.weak in {None, FIRST_WORD}
+    foreign = context.focus is not None and place.country_code != context.focus
+    if foreign and not (famous or place.country_code in context.countries_named):
+        return f"only {place.country_code} candidates, far from the report's focus ({context.focus})"
+    # A capitalised first word is weak only because every first word is capitalised.
+    first_word = item.span.weak == FIRST_WORD and exact and place.feature in {"country", "admin1", "city"}
+    if item.span.weak and item.support < MIN_SUPPORT_WEAK and not (famous or first_word):
+        return f"{item.span.weak}, and nothing in the report supports it"
+    one_word = len(item.span.text.split()) == 1
+    if one_word and not exact and not famous and item.support < MIN_SUPPORT_WEAK:
+        return f"one word spelled unlike any name of {place.name}, and nothing in the report supports it"
+    if item.from_head and item.support < MIN_SUPPORT_WEAK:
+        return f"only its first name '{item.span.head}' is known, and nothing in the report supports it"
+    if choice.how == "fuzzy" and item.local < MIN_SUPPORT_LOCAL:
+        return f"only a close spelling ('{choice.matched}') and no support nearby"
+    if place.feature == "neighbourhood" and item.local < MIN_SUPPORT_NEIGHBOURHOOD:
+        return f"a neighbourhood of {place.admin1} that nothing nearby names"
+    if (
+        item.elsewhere
+        and item.local < MIN_SUPPORT_WEAK
+        and place.feature in {"village", "neighbourhood", "site"}
+    ):
+        return f"lies in {place.admin1}, but the paragraph speaks of other governorates"
+    return None
+
+
+def _why_vouched(item: Item) -> str:
+    span = item.span
+    if item.cue:
+        return f"'{item.cue}' says it is a place"
+    if span.locative:
+        return "a locative phrase introduces it"
+    return {
+        "generic": "a generic toponym word heads it",
+        "locative": "a locative preposition introduces it",
+        "ner": "the NER tagged it",
+    }.get(span.origin, span.origin)

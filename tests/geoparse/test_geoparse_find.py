@@ -1,0 +1,125 @@
+"""Finding place names in sentences (no resolution asserted beyond what finding implies)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from thucydides.gazetteer import Gazetteer
+from thucydides.geoparse.find import Finder
+from thucydides.geoparse.lexicon import Demonyms
+from thucydides.model import Document, Mention, MentionKind
+
+MakeDoc = Callable[..., Document]
+Spans = Callable[[str], list[tuple[str, str, str | None]]]
+Texts = Callable[[str], list[str]]
+Places = Callable[[str], list[tuple[str, str | None]]]
+Places = Callable[[str], list[tuple[str, str | None]]]
+
+
+@pytest.fixture
+def spans(small_gazetteer: Gazetteer, make_doc: MakeDoc) -> Spans:
+    finder = Finder(
+        small_gazetteer,
+        demonyms=Demonyms([("SY", "Syria"), ("IQ", "Iraq"), ("IR", "Iran"), ("RU", "Russia")]),
+    )
+    return lambda text: [(span.text, span.origin, span.cue) for span in finder.spans(make_doc(text))]
+
+
+@pytest.fixture
+def texts(spans: Spans) -> Texts:
+    return lambda text: [found for found, _, _ in spans(text)]
+
+
+def test_longest_name_wins_and_names_inside_it_are_not_reported(texts: Texts) -> None:
+    assert texts("Shells fell on Aleppo International Airport at dawn.") == ["Aleppo International Airport"]
+
+
+def test_an_article_before_a_capitalised_name_is_part_of_it(texts: Texts) -> None:
+    assert texts("Jets struck al-Sukhnah again.") == ["al-Sukhnah"]
+
+
+def test_an_english_word_that_looks_like_an_article_is_not_one(texts: Texts) -> None:
+    assert texts("Attacks grew as Damascus vowed to respond.") == ["Damascus"]
+
+
+def test_stop_words_are_never_names(texts: Texts) -> None:
+    assert texts("Most fighters left on Sunday, the Army said.") == []
+
+
+def test_nationality_adjectives_are_never_names(texts: Texts) -> None:
+    assert texts("The Syrian and Iraqi forces met Iranian envoys.") == []
+
+
+def test_short_acronyms_are_never_names(texts: Texts) -> None:
+    assert texts("A source told SANA that HOMS was quiet.") == []
+
+
+def test_a_generic_word_alone_is_no_name_but_with_an_article_it_may_be(texts: Texts) -> None:
+    assert texts("Rebels left Bab and took al-Bab.") == ["al-Bab"]
+
+
+def test_a_sentence_first_word_does_not_make_a_name_weak(
+    small_gazetteer: Gazetteer, make_doc: MakeDoc
+) -> None:
+    (span,) = Finder(small_gazetteer).spans(make_doc("In Homs, gunmen shot a man."))
+    assert (span.text, span.weak, span.locative) == ("Homs", None, True)
+
+
+def test_a_name_after_a_title_is_a_person(texts: Texts) -> None:
+    assert texts("On Monday President Assad spoke in Damascus.") == ["Damascus"]
+
+
+def test_construct_names_are_not_their_last_part(spans: Spans, places_of: Places) -> None:
+    text = "Fighters of Liwa al-Quds arrived in Homs."
+    assert spans(text) == [("Liwa al-Quds", "construct", None), ("Homs", "gazetteer", None)]
+    assert places_of(text) == [("Homs", "geonames:169577")]
+
+
+def test_a_possessive_splits_two_names(texts: Texts) -> None:
+    assert texts("They entered Aleppo’s Sheikh Saeed district.") == ["Aleppo", "Sheikh Saeed"]
+
+
+def test_a_generic_head_makes_one_name_even_when_a_part_is_known(spans: Spans) -> None:
+    assert spans("Troops took Tal al-Hamra hill.") == [("Tal al-Hamra", "generic", "hill")]
+
+
+def test_a_feature_word_vouches_for_an_unknown_name(spans: Spans) -> None:
+    assert spans("Clashes reached the Qasabiya district.") == [("Qasabiya", "cue", "district")]
+    assert spans("They seized the town of Khirbat Ghazala.")[0][:2] == ("Khirbat Ghazala", "generic")
+    assert spans("Fires burnt at the Shaer gas field.") == [("Shaer", "cue", "field")]
+
+
+def test_a_locative_preposition_vouches_for_an_unknown_name(spans: Spans) -> None:
+    assert spans("Fighting raged in Qasabiya overnight.") == [("Qasabiya", "locative", None)]
+    assert spans("Qasabiya was calm.") == []
+
+
+def test_title_case_lines_only_give_known_names(small_gazetteer: Gazetteer, make_doc: MakeDoc) -> None:
+    found = Finder(small_gazetteer).spans(make_doc("Army Advances On Key Areas Around Homs Province Today"))
+    assert [(span.text, span.weak) for span in found] == [("Homs", "in a title-case line")]
+
+
+def test_a_direction_word_is_left_out_of_a_name(texts: Texts) -> None:
+    assert texts("They shelled Eastern Aleppo.") == ["Aleppo"]
+    assert texts("Jets struck Eastern Deir Ezzur.") == ["Deir Ezzur"]  # not the village "Eastern Deir"
+
+
+def test_a_direction_word_stays_in_a_name_that_has_it(texts: Texts) -> None:
+    assert texts("Envoys flew to North Korea.") == ["North Korea"]
+
+
+def test_ner_entities_add_names_nothing_else_found(small_gazetteer: Gazetteer, make_doc: MakeDoc) -> None:
+    text = "Refugees reached Nowhereville yesterday."
+    start = text.index("Nowhereville")
+    entity = Mention(MentionKind.ENTITY, start, start + 12, "Nowhereville", 0, label="GPE")
+    finder = Finder(small_gazetteer)
+    assert [s.text for s in finder.spans(make_doc(text))] == []
+    assert [(s.text, s.origin) for s in finder.spans(make_doc(text, mentions=(entity,)))] == [
+        ("Nowhereville", "ner")
+    ]
+
+
+def test_the_geoparser_needs_no_entities(places_of: Places) -> None:
+    assert places_of("Jets struck Homs.") == [("Homs", "geonames:169577")]
