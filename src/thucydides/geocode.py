@@ -16,25 +16,11 @@ import dataclasses
 import re
 
 from thucydides.countries import CountryTable
+from thucydides.geoparse import relative_modifier
 from thucydides.model import Document, Event, Place, PlaceMention
 
 _REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
-_RELATIVE_BEFORE = re.compile(
-    r"(?:\b(?:near|around|outside|close to|on the outskirts of|of|in|from)\s+)?(?:the\s+)?"
-    r"(?:\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?\b"
-    r"(?:\s+(?:part|parts|side|edge|outskirts|countryside|rims?)\s+of)?|\b(?:near|outskirts of|vicinity of|"
-    r"parts? of|around|outside|countryside of)\b)\s*(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_RELATIVE_AFTER = re.compile(r"^\s+(?:province|governorate|countryside|outskirts|region)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:it|there|the \w+)$", re.IGNORECASE)
-
-
-def is_relative(doc: Document, mention_start: int, mention_end: int) -> bool:
-    """Whether the text places the event near or in part of the named place."""
-    before = doc.text[max(0, mention_start - 40) : mention_start]
-    after = doc.text[mention_end : mention_end + 20]
-    return bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after))
 
 
 class Geocoder:
@@ -55,8 +41,9 @@ class Geocoder:
         if mention is None:
             return event
         if mention.place is not None:
-            relative = _ANAPHOR.match(event.location_as_written or "") is not None or is_relative(
-                doc, mention.mention.start, mention.mention.end
+            relative = (
+                _ANAPHOR.match(event.location_as_written or "") is not None
+                or relative_modifier(doc, mention) is not None
             )
             precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
             return self._with_place(event, mention.place, location=mention.place.name, precision=precision)
