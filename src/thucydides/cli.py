@@ -7,7 +7,7 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,8 @@ from thucydides import __version__
 from thucydides.config import Settings
 from thucydides.errors import ThucydidesError
 from thucydides.ingest import Metadata
-from thucydides.model import Problem
+from thucydides.model import Document, Problem
+from thucydides.pipeline import Pipeline
 from thucydides.record import event_to_record
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,6 +45,29 @@ def _settings(db: Path | None = None) -> Settings:
 
 def _report_problem(problem: Problem) -> None:
     click.echo(f"error: {problem.input}: {problem.message}", err=True)
+
+
+def _print_records(
+    reports: Sequence[str],
+    settings: Settings,
+    pipeline: Pipeline,
+    overrides: Metadata,
+    records_of: Callable[[Document], Iterable[dict[str, Any]]],
+) -> None:
+    """Print the records of each report as JSON Lines; exit code 1 if any report failed."""
+    from thucydides.jobs import process
+
+    failed = 0
+    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=overrides):
+        if outcome.problem is not None:
+            failed += 1
+            _report_problem(outcome.problem)
+            continue
+        assert outcome.document is not None
+        for record in records_of(outcome.document):
+            click.echo(json.dumps(record, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
 
 
 def _metadata(published: dt.datetime | None, source: str | None, url: str | None) -> Metadata:
@@ -99,24 +123,16 @@ def extract(
     Example: thucydides extract ../shared/examples/seed-2016-12-08.txt > events.jsonl
     """
     from thucydides.build import Resources, build_pipeline
-    from thucydides.jobs import process
 
     settings = _settings()
-    resources = Resources.load(settings)
-    pipeline = build_pipeline(settings, resources)
-    failed = 0
-    for outcome in process(
-        reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)
-    ):
-        if outcome.problem is not None:
-            failed += 1
-            _report_problem(outcome.problem)
-            continue
-        assert outcome.document is not None
-        for event in outcome.document.events:
-            click.echo(json.dumps(event_to_record(event, input=outcome.document.input), ensure_ascii=False))
-    if failed:
-        sys.exit(1)
+    pipeline = build_pipeline(settings, Resources.load(settings))
+    _print_records(
+        reports,
+        settings,
+        pipeline,
+        _metadata(published, source, url),
+        lambda doc: [event_to_record(event, input=doc.input) for event in doc.events],
+    )
 
 
 @main.command()
@@ -133,7 +149,6 @@ def places(
     from thucydides.build import Resources
     from thucydides.geoparse import Geoparser
     from thucydides.geoparse.records import place_records
-    from thucydides.jobs import process
     from thucydides.nlp.annotate import Annotator
     from thucydides.pipeline import Pipeline
 
@@ -145,19 +160,7 @@ def places(
             Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
         ]
     )
-    failed = 0
-    for outcome in process(
-        reports, settings=settings, pipeline=pipeline, overrides=_metadata(published, source, url)
-    ):
-        if outcome.problem is not None:
-            failed += 1
-            _report_problem(outcome.problem)
-            continue
-        assert outcome.document is not None
-        for record in place_records(outcome.document):
-            click.echo(json.dumps(record, ensure_ascii=False))
-    if failed:
-        sys.exit(1)
+    _print_records(reports, settings, pipeline, _metadata(published, source, url), place_records)
 
 
 @main.command()

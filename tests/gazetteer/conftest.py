@@ -10,13 +10,8 @@ and the builder are unchanged.
 
 from __future__ import annotations
 
-import os
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
-from thucydides.config import Settings
 from thucydides.gazetteer import Gazetteer
 from thucydides.model import Place
 
@@ -85,18 +80,3 @@ def small_places() -> list[Place]:
 @pytest.fixture(scope="session")
 def small_gazetteer(small_places: list[Place]) -> Gazetteer:
     return Gazetteer(small_places)
-
-
-@pytest.fixture(scope="session")
-def full_gazetteer(
-    request: pytest.FixtureRequest, shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Gazetteer:
-    """The full gazetteer: at $THUCYDIDES_GAZETTEER if set (the CLI tests use it too), else in the cache."""
-    settings = replace(Settings.from_env(), data_dir=shared_data)
-    if not os.environ.get("THUCYDIDES_GAZETTEER"):
-        cache = getattr(request.config, "cache", None)
-        folder = (
-            cache.mkdir("thucydides-gazetteer") if cache is not None else tmp_path_factory.mktemp("gazetteer")
-        )
-        settings = replace(settings, gazetteer_path=Path(folder) / "gazetteer.sqlite")
-    return Gazetteer.ensure(settings)

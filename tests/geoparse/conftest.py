@@ -6,15 +6,11 @@ or ``?`` followed by a space, which is all these tests need (no spaCy).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from thucydides.config import Settings
 from thucydides.gazetteer import Gazetteer
 from thucydides.geoparse import Geoparser
 from thucydides.model import Document, Mention, Place, Sentence
@@ -173,18 +169,3 @@ def places_of(geoparser: Geoparser) -> Callable[[str], list[tuple[str, str | Non
         return [(found.mention.text, found.place.place_id if found.place else None) for found in doc.places]
 
     return run
-
-
-@pytest.fixture(scope="session")
-def full_gazetteer(
-    request: pytest.FixtureRequest, shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Gazetteer:
-    """The full gazetteer: at $THUCYDIDES_GAZETTEER if set (the CLI tests use it too), else in the cache."""
-    settings = replace(Settings.from_env(), data_dir=shared_data)
-    if not os.environ.get("THUCYDIDES_GAZETTEER"):
-        cache = getattr(request.config, "cache", None)
-        folder = (
-            cache.mkdir("thucydides-gazetteer") if cache is not None else tmp_path_factory.mktemp("gazetteer")
-        )
-        settings = replace(settings, gazetteer_path=Path(folder) / "gazetteer.sqlite")
-    return Gazetteer.ensure(settings)
