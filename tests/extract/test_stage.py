@@ -3,7 +3,6 @@ from __future__ import annotations
 import datetime as dt
 
 from factory import PUBLISHED, document, place
-
 from thucydides.extract.stage import EventExtractor
 
 
