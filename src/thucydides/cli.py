@@ -23,6 +23,7 @@ from thucydides.pipeline import Pipeline
 from thucydides.record import event_to_record
 
 F = TypeVar("F", bound=Callable[..., Any])
+DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
 
 
 def _friendly(command: F) -> F:
@@ -296,12 +297,16 @@ def demo(out: Path) -> None:
     """Run the whole job on the bundled sample report (and the shared example, when present).
 
     Prints the events, stores them in OUT/demo.db and writes every export format to OUT/.
+    Reference data comes from $THUCYDIDES_DATA, else from ../shared/data when that folder exists.
 
     Example: thucydides demo --out out/
     """
     from thucydides.demo import run_demo
 
-    run_demo(out, settings=_settings(out / "demo.db"), echo=click.echo)
+    settings = _settings(out / "demo.db")
+    if settings.data_dir is None and DEMO_DATA.is_dir():
+        settings = replace(settings, data_dir=DEMO_DATA.resolve())
+    run_demo(out, settings=settings, echo=click.echo)
 
 
 @main.group()
@@ -374,17 +379,34 @@ def gazetteer_fetch(countries: tuple[str, ...], target: Path, base_url: str) -> 
 @gazetteer.command(name="lookup")
 @click.argument("name")
 @click.option("--country", help="ISO 3166-1 alpha-2 code to prefer, e.g. SY.")
+@click.option("--near", help="A place the NAME should be near: candidates are ordered by distance to it.")
 @click.option("--limit", default=10, show_default=True)
 @_friendly
-def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
+def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: int) -> None:
     """Show the gazetteer entries a NAME can mean, with scores and why.
 
-    Example: thucydides gazetteer lookup "Deir Ezzur" --country SY
+    Example: thucydides gazetteer lookup "Arak" --near Tadmur --country SY
     """
     from thucydides.gazetteer import Gazetteer
+    from thucydides.gazetteer.geo import distance_km
 
     index = Gazetteer.ensure(_settings())
-    for candidate in index.lookup(name, country=country, limit=limit):
+    candidates = index.lookup(name, country=country, limit=max(limit, 50) if near else limit)
+    if near:
+        anchors = index.lookup(near, country=country, limit=1)
+        if not anchors or anchors[0].place.latitude is None or anchors[0].place.longitude is None:
+            raise click.ClickException(f"--near {near!r}: no such place with coordinates in the gazetteer.")
+        anchor = anchors[0].place
+        click.echo(f"near {anchor.name} ({anchor.place_id}, {anchor.admin1 or '-'}, {anchor.country_code})")
+
+        def km(candidate: Any) -> float:
+            place = candidate.place
+            if place.latitude is None or place.longitude is None:
+                return float("inf")
+            return distance_km(anchor.latitude, anchor.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
+
+        candidates = sorted(candidates, key=km)[:limit]
+    for candidate in candidates:
         place = candidate.place
         click.echo(
             f"{candidate.score:.2f}  {place.place_id:<22} {place.name} ({place.feature}, "

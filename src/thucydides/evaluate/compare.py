@@ -9,15 +9,14 @@ whitespace-collapsed and casefolded, place names are normalised with
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from typing import Any
 
 from thucydides.evaluate.records import EvalRecord
+from thucydides.gazetteer import geo
 from thucydides.record import EVENT_TYPE_OF
 
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 PLACE_FIELDS = frozenset({"location", "location_as_written"})
 
 _ARTICLE = re.compile(r"\b(?:al|el)[-\s]+")
@@ -42,11 +41,7 @@ def normalise_place(name: str) -> str:
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres between two WGS84 points."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    return geo.distance_km(lat1, lon1, lat2, lon2)
 
 
 def distance_km(gold: EvalRecord, pred: EvalRecord) -> float | None:

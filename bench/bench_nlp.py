@@ -1,4 +1,4 @@
-"""Throughput of the nlp stages against a full spaCy pass: ``python tests/nlp/bench_nlp.py [REPORT.txt ...]``.
+"""Throughput of the nlp stages against a full spaCy pass: ``python bench/bench_nlp.py [REPORT.txt ...]``.
 
 Prints words per second (median of several runs) for:
 

@@ -1,4 +1,4 @@
-"""Gazetteer and geoparser figures: ``python tests/geoparse/bench_geoparse.py [--build] [REPORT.txt ...]``.
+"""Gazetteer and geoparser figures: ``python bench/bench_geoparse.py [--build] [REPORT.txt ...]``.
 
 Prints:
 
@@ -26,7 +26,7 @@ from thucydides.model import Document
 from thucydides.nlp.annotate import Annotator
 from thucydides.nlp.model import load_nlp
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_reports(settings: Settings) -> list[Path]:
