@@ -132,3 +132,48 @@ def test_demo_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
         "events.parquet",
         "demo.db",
     } <= names
+
+
+def test_bad_inputs_each_get_one_line_and_leave_the_store_as_it_was(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    assert runner.invoke(main, ["ingest", sample()]).exit_code == 0
+    before = runner.invoke(main, ["events", "--format", "jsonl"]).stdout
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (bad / "latin1.txt").write_bytes(
+        "Les forces syriennes ont repris la ville de Alep, selon l'armée.".encode("latin-1")
+    )
+    (bad / "french.txt").write_text(
+        "Les forces du gouvernement ont repris le contrôle de la ville après des combats avec les rebelles, "
+        "selon une source militaire qui a parlé à la presse dans la soirée.",
+        encoding="utf-8",
+    )
+    (bad / "empty.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(bad), "http://127.0.0.1:9/report"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 5
+    for name in ("binary.txt", "latin1.txt", "french.txt", "empty.html", "127.0.0.1:9"):
+        assert any(name in line for line in lines), name
+    assert "0 new, 0 duplicate, 5 failed" in result.stdout
+    assert runner.invoke(main, ["events", "--format", "jsonl"]).stdout == before
+
+
+def test_an_html_page_is_read_with_its_metadata(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Strikes near Saraqib</title><meta property='og:site_name' content='Test Outlet'>"
+        "<meta property='article:published_time' content='2017-03-16'></head><body><nav>Home | World</nav>"
+        "<article><h1>Strikes near Saraqib</h1>"
+        "<p>Syrian warplanes bombed rebel positions in Saraqib and "
+        "Khan Shaykhun on Thursday, killing seven militants, activists said.</p><p>The opposition said the "
+        "strikes also hit a market in the town of Saraqib.</p></article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    found = records(result.stdout)
+    assert {r["location_as_written"] for r in found} >= {"Saraqib", "Khan Shaykhun"}
+    assert all(r["source"] == "Test Outlet" and r["event_date"] == "2017-03-16" for r in found)
