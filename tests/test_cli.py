@@ -169,7 +169,8 @@ def test_an_html_page_is_read_with_its_metadata(runner: CliRunner, tmp_path: Pat
         "<article><h1>Strikes near Saraqib</h1>"
         "<p>Syrian warplanes bombed rebel positions in Saraqib and "
         "Khan Shaykhun on Thursday, killing seven militants, activists said.</p><p>The opposition said the "
-        "strikes also hit a market in the town of Saraqib.</p></article><footer>Copyright</footer></body></html>",
+        "strikes also hit a market in the town of Saraqib.</p></article>"
+        "<footer>Copyright</footer></body></html>",
         encoding="utf-8",
     )
     result = runner.invoke(main, ["extract", str(page)])
