@@ -178,3 +178,11 @@ def test_an_html_page_is_read_with_its_metadata(runner: CliRunner, tmp_path: Pat
     found = records(result.stdout)
     assert {r["location_as_written"] for r in found} >= {"Saraqib", "Khan Shaykhun"}
     assert all(r["source"] == "Test Outlet" and r["event_date"] == "2017-03-16" for r in found)
+
+
+def test_the_readme_shows_every_command() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [name for name in main.commands if name != "gazetteer"]
+    names += [f"gazetteer {name}" for name in main.commands["gazetteer"].commands]  # type: ignore[attr-defined]
+    for name in names:
+        assert f"thucydides {name}" in readme, name
