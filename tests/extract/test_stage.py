@@ -133,3 +133,25 @@ def test_unknown_place_still_yields_an_event_with_the_written_name(extractor: Ev
 def test_event_ids_are_stable(extractor: EventExtractor) -> None:
     doc = document("The army recaptured Souran.", places={"Souran": place("Souran")})
     assert [e.event_id for e in extractor(doc).events] == [e.event_id for e in extractor(doc).events]
+
+
+def test_a_road_named_after_two_towns_is_at_neither_town(extractor: EventExtractor) -> None:
+    doc = document(
+        "Syrian troops clashed with ISIS militants along the Salamiyah-Ithriyah road and in Sheikh Hilal.",
+        places={
+            "Salamiyah": place("Salamiyah", admin1="Hama", gid=21),
+            "Ithriyah": place("Ithriyah", admin1="Hama", gid=22),
+            "Sheikh Hilal": place("Sheikh Hilal", admin1="Hama", gid=23),
+        },
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Sheikh Hilal"]
+
+
+def test_an_action_word_that_refers_back_is_not_a_new_event(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army stormed Souran. Ten militants inside the base were killed in the attack.",
+        places={"Souran": place("Souran")},
+        quantities=[("Ten militants", "killed:militants", 10, 10, 10)],
+    )
+    (event,) = extractor(doc).events
+    assert event.location_as_written == "Souran" and event.fatalities == 10

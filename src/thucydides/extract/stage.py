@@ -122,6 +122,8 @@ class EventExtractor:
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
+            if _BACK_REFERENCE.search(sentence.text[: trigger.start - sentence.start]):
+                continue  # "killed in the clashes": the clashes were told before
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
                 triggers.append((trigger, modality))
@@ -134,6 +136,8 @@ class EventExtractor:
             for p in places
             if not any(s <= p.mention.start < e for s, e in actor_spans)
             and not _names_an_actor(doc.text, p, actors)
+            and not _ROUTE_END.match(doc.text, p.mention.end)
+            and not _ROUTE_START.search(doc.text[max(0, p.mention.start - 40) : p.mention.start])
         ]
         return split_frames(sentence, triggers, free_places, actors, doc.text)
 
@@ -360,6 +364,15 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
         return False
     same_paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
     return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# "the Sa'an-Ithriyah Road", "the Damascus-Homs highway": a route named after its ends is at neither end.
+_ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
+_ROUTE_END = re.compile(r"[-–]\s?[\w’'-]+(?:\s[\w’'-]+)?\s" + _ROUTE_WORDS + r"\b", re.IGNORECASE)
+_ROUTE_START = re.compile(r"[\w’']\s?[-–]\s?$")
 
 
 def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
