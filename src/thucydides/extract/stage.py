@@ -21,31 +21,21 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorDictionary, ActorMention
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, section_of_sentences
-from thucydides.extract.frames import Frame, is_companion, is_object, passive_agent, split_frames
+from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
+from thucydides.extract.repeats import add_casualties, merge_repeats
+from thucydides.extract.roles import frame_roles
 from thucydides.extract.triggers import Trigger, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence
 from thucydides.record import EVENT_TYPE_OF
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    """The actors of one frame."""
-
-    actor1: ActorMention | None
-    assoc: str | None
-    actor2: ActorMention | None
-    subject: ActorMention | None  # the grammatical subject, remembered for frames that have none
-    explicit: bool
 
 
 class EventExtractor:
@@ -90,7 +80,7 @@ class EventExtractor:
                 )
             if not produced and quantities and previous_sentence_events:
                 # "Scores of militants were killed in the clashes." reports on the sentence before.
-                events = _add_casualties(events, previous_sentence_events, quantities)
+                events = add_casualties(events, previous_sentence_events, quantities)
             if produced:
                 events += produced
                 previous_sentence_events = produced
@@ -101,7 +91,7 @@ class EventExtractor:
                 previous_sentence_events = []
             if places and not produced:
                 context.last_event_place = places[-1]
-        return dataclasses.replace(doc, events=tuple(_merge_repeats(events)))
+        return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
 
     def _focus_country(self, doc: Document) -> str | None:
         codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
@@ -153,7 +143,7 @@ class EventExtractor:
         quantities: list[Quantity],
     ) -> list[Event]:
         head = frame.head
-        roles = self._roles(doc, frame, context, admin1s)
+        roles = frame_roles(doc, frame, context, admin1s)
         actor1, actor2 = roles.actor1, roles.actor2
         if roles.subject is not None:
             context.last_subject = roles.subject
@@ -202,69 +192,6 @@ class EventExtractor:
                 )
             )
         return results
-
-    def _roles(self, doc: Document, frame: Frame, context: DocumentContext, admin1s: frozenset[str]) -> Roles:
-        """Who acts (actor1), with whom (assoc) and upon whom (actor2) in a frame.
-
-        The subject is the nearest actor before the action word that is neither coordinated
-        with an earlier one ("X and Y", "backed by Y") nor the object of another word ("against
-        X", "X's positions"). Passives take the agent after "by"; "repelled X's attack" makes
-        the attacker actor1; a frame with no subject takes the last subject of the document.
-        """
-        text = doc.text
-
-        def resolve(actor: ActorMention) -> ActorMention:
-            return context.resolve(actor, frame.sentence, admin1s)
-
-        before = [resolve(a) for a in frame.actors_before if a.is_armed or a.kind == "civilian"]
-        after = [resolve(a) for a in frame.actors_after if a.is_armed or a.kind == "civilian"]
-        companions: list[ActorMention] = []
-        subject: ActorMention | None = None
-        for position in range(len(before) - 1, -1, -1):
-            actor = before[position]
-            previous = before[position - 1] if position else None
-            if is_companion(actor, previous, text, frame.start):
-                companions.append(actor)
-            elif not is_object(actor, text, frame.start):
-                subject = actor
-                break
-        companions += [
-            a for i, a in enumerate(after) if is_companion(a, after[i - 1] if i else None, text, frame.start)
-        ]
-        objects = [a for a in after if a not in companions]
-        agent = passive_agent(frame, text)
-        inherited = context.last_subject
-        actor1: ActorMention | None
-        actor2: ActorMention | None
-        if agent is not None:
-            actor1, actor2 = resolve(agent), subject
-            objects = [a for a in objects if a is not agent]
-        elif frame.head.category == "defend":
-            # "X repelled Y's attack": Y started the fight and is actor1.
-            actor1, actor2 = (objects[0] if objects else None), (subject or inherited)
-            objects = objects[1:]
-        elif (
-            subject is None
-            and after
-            and re.search(r"\b(?:between|among)\b", text[frame.triggers[-1].end : after[0].start])
-        ):
-            actor1, actor2 = after[0], next((a for a in after[1:] if a.name != after[0].name), None)
-            objects = []
-        else:
-            actor1, actor2 = subject or inherited, None
-        if actor2 is None:
-            actor2 = next((a for a in objects if actor1 is None or a.name != actor1.name), None)
-        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-            actor2 = None
-        leader = actor1.name if actor1 else None
-        assoc = list(dict.fromkeys(a.name for a in companions[::-1] if a.name != leader and a.is_armed))
-        return Roles(
-            actor1,
-            "; ".join(assoc) or None,
-            actor2,
-            subject,
-            explicit=subject is not None or agent is not None,
-        )
 
     def _default_opponent(
         self,
@@ -402,78 +329,3 @@ def _date_of(doc: Document, frame: Frame) -> tuple[dt.date | None, int]:
     if doc.published is None:
         return None, 3
     return doc.published, 1
-
-
-def _add_casualties(events: list[Event], targets: list[Event], quantities: list[Quantity]) -> list[Event]:
-    """Figures of a sentence with no action, given to the events of the sentence before."""
-    # Fighting folded into a capture of the same place is one event: give it no share of its own.
-    taken = {(_place_key(e), e.event_date) for e in targets if e.sub_event_type in _TERRITORY}
-    ids = {
-        e.event_id
-        for e in targets
-        if e.fatalities is None
-        and not (e.sub_event_type == "Armed clash" and (_place_key(e), e.event_date) in taken)
-    }
-    updated = []
-    position = 0
-    for event in events:
-        if event.event_id in ids:
-            figures = casualties_for(quantities, parts=len(ids), index=position)
-            position += 1
-            event = dataclasses.replace(
-                event,
-                fatalities=figures.fatalities,
-                fatalities_low=figures.fatalities_low,
-                fatalities_high=figures.fatalities_high,
-                injured=event.injured if figures.injured is None else figures.injured,
-                captured=event.captured if figures.captured is None else figures.captured,
-            )
-        updated.append(event)
-    return updated
-
-
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _place_key(event: Event) -> str:
-    place = event.place_mention
-    return place.place.place_id if place and place.place else (event.location_as_written or "").casefold()
-
-
-def _merge_repeats(events: list[Event]) -> list[Event]:
-    """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
-
-    ACLED's precedence: fighting at a place on the day it changes hands is part of the
-    territorial event, not a separate armed clash.
-    """
-    taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
-    events = [
-        e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken
-    ]
-    merged: dict[tuple[object, ...], Event] = {}
-    for event in events:
-        key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = event
-            continue
-        merged[key] = dataclasses.replace(
-            first,
-            evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),
-            assoc_actor_1="; ".join(
-                dict.fromkeys(
-                    n for a in (first.assoc_actor_1, event.assoc_actor_1) if a for n in a.split("; ")
-                )
-            )
-            or None,
-            actor2=first.actor2
-            if first.actor2 and not first.actor2.startswith("Opposition")
-            else event.actor2,
-            fatalities=first.fatalities if first.fatalities is not None else event.fatalities,
-            fatalities_low=first.fatalities_low if first.fatalities is not None else event.fatalities_low,
-            fatalities_high=first.fatalities_high if first.fatalities is not None else event.fatalities_high,
-            injured=first.injured if first.injured is not None else event.injured,
-            captured=first.captured if first.captured is not None else event.captured,
-            claimed_by=first.claimed_by or event.claimed_by,
-        )
-    return list(merged.values())

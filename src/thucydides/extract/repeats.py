@@ -1,0 +1,89 @@
+"""Records that tell the same event twice, and figures given in a sentence of their own."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from thucydides.extract.casualties import casualties_for
+from thucydides.model import Event, Quantity
+
+
+def add_casualties(events: list[Event], targets: list[Event], quantities: list[Quantity]) -> list[Event]:
+    """Figures of a sentence with no action, given to the events of the sentence before."""
+    # Fighting folded into a capture of the same place is one event: give it no share of its own.
+    taken = {(_place_key(e), e.event_date) for e in targets if e.sub_event_type in _TERRITORY}
+    ids = {
+        e.event_id
+        for e in targets
+        if e.fatalities is None
+        and not (e.sub_event_type == "Armed clash" and (_place_key(e), e.event_date) in taken)
+    }
+    updated = []
+    position = 0
+    for event in events:
+        if event.event_id in ids:
+            figures = casualties_for(quantities, parts=len(ids), index=position)
+            position += 1
+            event = dataclasses.replace(
+                event,
+                fatalities=figures.fatalities,
+                fatalities_low=figures.fatalities_low,
+                fatalities_high=figures.fatalities_high,
+                injured=event.injured if figures.injured is None else figures.injured,
+                captured=event.captured if figures.captured is None else figures.captured,
+            )
+        updated.append(event)
+    return updated
+
+
+# The default names given when no group is named: a later telling that names the group is better.
+_UNNAMED_SIDES = ("Opposition Rebels (", "Unidentified Armed Group (")
+
+
+def _unnamed_side(actor: str) -> bool:
+    return actor.startswith(_UNNAMED_SIDES)
+
+
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _place_key(event: Event) -> str:
+    place = event.place_mention
+    return place.place.place_id if place and place.place else (event.location_as_written or "").casefold()
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
+
+    ACLED's precedence: fighting at a place on the day it changes hands is part of the
+    territorial event, not a separate armed clash.
+    """
+    taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
+    events = [
+        e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken
+    ]
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = event
+            continue
+        merged[key] = dataclasses.replace(
+            first,
+            evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),
+            assoc_actor_1="; ".join(
+                dict.fromkeys(
+                    n for a in (first.assoc_actor_1, event.assoc_actor_1) if a for n in a.split("; ")
+                )
+            )
+            or None,
+            actor2=first.actor2 if first.actor2 and not _unnamed_side(first.actor2) else event.actor2,
+            fatalities=first.fatalities if first.fatalities is not None else event.fatalities,
+            fatalities_low=first.fatalities_low if first.fatalities is not None else event.fatalities_low,
+            fatalities_high=first.fatalities_high if first.fatalities is not None else event.fatalities_high,
+            injured=first.injured if first.injured is not None else event.injured,
+            captured=first.captured if first.captured is not None else event.captured,
+            claimed_by=first.claimed_by or event.claimed_by,
+        )
+    return list(merged.values())
