@@ -19,6 +19,8 @@ from thucydides.extract.actors import ActorDictionary
         ("unknown gunmen opened fire", "Unidentified Armed Group (Syria)"),
         ("three children were among the dead", "Civilians (Syria)"),
         ("Houthi fighters attacked", "Ansar Allah"),
+        ("Emirati troops advanced", "Military Forces of the United Arab Emirates"),
+        ("Saudi-led coalition warplanes struck", "Military Forces of Saudi Arabia"),
     ],
 )
 def test_wordings_map_to_neutral_canonical_actors(actors: ActorDictionary, text: str, expected: str) -> None:

@@ -113,7 +113,9 @@ class ActorDictionary:
                         start=offset + start,
                         end=offset + end,
                         text=match.group(0),
-                        name=entry.canonical.replace("{C}", qualifier),
+                        name=entry.canonical.replace("of {C}", "of " + with_article(qualifier)).replace(
+                            "{C}", qualifier
+                        ),
                         kind=entry.kind,
                         country=actor_country,
                     )
@@ -124,6 +126,20 @@ class ActorDictionary:
     def nationality_country(self, word: str) -> str | None:
         """The country a nationality word or country name refers to ("Russian" -> "Russia")."""
         return self._country_of_word.get(word.lower())
+
+
+_ARTICLE_COUNTRIES = (
+    "United ",
+    "Netherlands",
+    "Philippines",
+    "Central African Republic",
+    "Democratic Republic",
+)
+
+
+def with_article(country: str) -> str:
+    """ "Military Forces of the United Arab Emirates": ACLED's "of the" before some country names."""
+    return f"the {country}" if country.startswith(_ARTICLE_COUNTRIES) else country
 
 
 _GROUP_KINDS = frozenset({"rebel", "jihadist", "militia", "state", "state_air"})

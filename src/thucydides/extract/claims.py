@@ -37,8 +37,8 @@ _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bmonitor(?:ing group)?\b", re.I), "monitoring group"),
     (
         re.compile(
-            r"\bministry\b|\bgeneral command\b|\bstatement\b|\bspokesm[ae]n\b|\bgovernor\b|\bofficials?\b|"
-            r"\bcoalition\b|\bgovernment\b|\bthe (?:army|military|police)\b",
+            r"\bministry\b|\b(?:general |defen[cs]e )?command\b|\bstatement\b|\bspokesm[ae]n\b|\bgovernor\b|"
+            r"\bofficials?\b|\bcoalition\b|\bgovernment\b|\bthe (?:army|military|police)\b",
             re.I,
         ),
         "official statement",

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from thucydides.countries import CountryTable
-from thucydides.extract.actors import ActorDictionary, ActorMention
+from thucydides.extract.actors import ActorDictionary, ActorMention, with_article
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, section_of_sentences
@@ -168,7 +168,12 @@ class EventExtractor:
             return []
         actor2_name = actor2.name if actor2 else None
         if actor2_name is None and head.category not in ("protest", "reinforce", "surrender", "base"):
-            actor2_name = self._default_opponent(actor1, frame, context, admin1s, focus)
+            # The side opposite a non-state actor is the state where it struck ("a missile at Jizan").
+            where = places[0][0].place
+            country = self.countries.get(where.country_code) if where else None
+            actor2_name = self._default_opponent(
+                actor1, frame, context, admin1s, country.name if country else focus
+            )
         date, precision = _date_of(doc, frame)
         results = []
         for index, (place, as_written) in enumerate(places):
@@ -205,7 +210,7 @@ class EventExtractor:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
             return group.name if group else f"Opposition Rebels ({focus or actor1.country or 'Unknown'})"
         if actor1.kind in ("rebel", "jihadist", "generic_armed"):
-            return f"Military Forces of {focus}" if focus else None
+            return f"Military Forces of {with_article(focus)}" if focus else None
         return None
 
     def _event(
