@@ -1,4 +1,4 @@
-"""Hand-built documents for extractor tests: sentences, places, figures and dates without any model."""
+"""Hand-built records for tests: events, and documents with sentences, places, figures and dates."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 
 from thucydides.model import (
     Document,
+    Event,
+    Evidence,
     Mention,
     MentionKind,
     Place,
@@ -18,6 +20,48 @@ from thucydides.model import (
 )
 
 PUBLISHED = dt.date(2017, 3, 16)  # a Thursday
+DOC = "sha256:" + "ab" * 32
+
+
+def event(**overrides: object) -> Event:
+    """A plausible event record (a capture in Aleppo); any field can be overridden."""
+    document_id = str(overrides.get("document_id", DOC))
+    values: dict[str, object] = {
+        "event_id": "evt-1",
+        "event_date": dt.date(2016, 12, 8),
+        "time_precision": 1,
+        "event_type": "Battles",
+        "sub_event_type": "Government regains territory",
+        "actor1": "Military Forces of Syria",
+        "assoc_actor_1": "NDF: National Defence Forces",
+        "actor2": "Jabhat Fateh al-Sham",
+        "assoc_actor_2": None,
+        "country": "Syria",
+        "iso3": "SYR",
+        "admin1": "Aleppo",
+        "admin2": "Jebel Saman",
+        "location": "Ash Shaykh Sa'id",
+        "location_as_written": "Sheikh Saeed",
+        "latitude": 36.20124,
+        "longitude": 37.16117,
+        "geo_precision": 1,
+        "geonames_id": 170063,
+        "fatalities": 2,
+        "fatalities_low": 2,
+        "fatalities_high": 2,
+        "injured": None,
+        "captured": None,
+        "source": "Fars News Agency",
+        "source_url": "http://example.org/aleppo",
+        "claimed_by": None,
+        "document_id": document_id,
+        "evidence": (Evidence(document_id, 0, 10, "0123456789"),),
+        "notes": "Military Forces of Syria regained Ash Shaykh Sa'id from Jabhat Fateh al-Sham.",
+        "confidence": 0.8,
+        "incident_id": None,
+    }
+    values.update(overrides)
+    return Event(**values)  # type: ignore[arg-type]
 
 
 def place(name: str, *, feature: str = "town", admin1: str = "Idlib", cc: str = "SY", gid: int = 1) -> Place:

@@ -1,24 +1,15 @@
 from __future__ import annotations
 
-import datetime as dt
-
+import factory
 from thucydides.model import Event, Evidence
 from thucydides.record import EVENT_TYPE_OF, RECORD_FIELDS, TAXONOMY, event_from_record, event_to_record
 
 
 def make_event() -> Event:
-    return Event(
-        event_id="evt-1",
-        event_date=dt.date(2016, 12, 8),
-        time_precision=1,
-        event_type="Battles",
+    return factory.event(
         sub_event_type="Armed clash",
-        actor1="Military Forces of Syria",
         assoc_actor_1=None,
         actor2="Islamic State (Syria)",
-        assoc_actor_2=None,
-        country="Syria",
-        iso3="SYR",
         admin1="Homs",
         admin2=None,
         location="Tadmur",
@@ -30,15 +21,12 @@ def make_event() -> Event:
         fatalities=20,
         fatalities_low=20,
         fatalities_high=90,
-        injured=None,
-        captured=None,
         source="Wire",
         source_url=None,
         claimed_by="military source",
         document_id="sha256:ab",
         evidence=(Evidence("sha256:ab", 0, 10, "0123456789"),),
         notes="n",
-        confidence=0.8,
     )
 
 

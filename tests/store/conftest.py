@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import factory
 from thucydides.model import (
     Document,
     Event,
@@ -34,40 +35,13 @@ def build_event(document_id: str, **overrides: Any) -> Event:
     """An event of ``document_id`` with plausible values; any field can be overridden."""
     values: dict[str, Any] = {
         "event_id": f"{document_id[7:19]}#01",
-        "event_date": dt.date(2016, 12, 8),
-        "time_precision": 1,
-        "event_type": "Battles",
-        "sub_event_type": "Government regains territory",
-        "actor1": "Military Forces of Syria",
-        "assoc_actor_1": "NDF: National Defence Forces",
-        "actor2": "Jabhat Fateh al-Sham",
-        "assoc_actor_2": None,
-        "country": "Syria",
-        "iso3": "SYR",
-        "admin1": "Aleppo",
-        "admin2": "Jebel Saman",
-        "location": "Ash Shaykh Sa'id",
-        "location_as_written": "Sheikh Saeed",
-        "latitude": 36.20124,
-        "longitude": 37.16117,
-        "geo_precision": 1,
-        "geonames_id": 170063,
-        "fatalities": 2,
-        "fatalities_low": 2,
-        "fatalities_high": 2,
-        "injured": None,
-        "captured": None,
-        "source": "Fars News Agency",
-        "source_url": "http://example.org/aleppo",
         "claimed_by": "military source",
         "document_id": document_id,
         "evidence": (Evidence(document_id=document_id, start=0, end=86, text=TEXT[:86]),),
         "notes": "Military Forces of Syria recaptured Ash Shaykh Sa'id from Jabhat Fateh al-Sham.",
-        "confidence": 0.8,
-        "incident_id": None,
     }
     values.update(overrides)
-    return Event(**values)
+    return factory.event(**values)
 
 
 def build_document(
