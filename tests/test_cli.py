@@ -186,3 +186,11 @@ def test_the_readme_shows_every_command() -> None:
     names += [f"gazetteer {name}" for name in main.commands["gazetteer"].commands]  # type: ignore[attr-defined]
     for name in names:
         assert f"thucydides {name}" in readme, name
+
+
+def test_actors_shows_canonical_names_and_provenance(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["actors", "Syrian warplanes struck Daesh positions"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Military Forces of Syria" in lines[0] and "spec actor table" in lines[0]
+    assert "Islamic State (Syria)" in lines[1]

