@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from thucydides.evaluate.compare import agrees, value_of
 from thucydides.evaluate.metrics import WITHIN_KM, EvalResult, Rate
 from thucydides.evaluate.records import EvalRecord
 
-LISTED = 20  # missed events and false alarms shown by name; the rest are counted
+LISTED = 30  # missed events, false alarms and disagreements shown by name; the rest are counted
 
 
 def format_report(result: EvalResult) -> str:
@@ -48,6 +49,7 @@ def format_report(result: EvalResult) -> str:
         lines.append("  (no scored gold events)")
     lines += _listing("Missed gold events", result.matching.missed)
     lines += _listing("False alarms", result.matching.false_alarms)
+    lines += _disagreements(result)
     return "\n".join(lines) + "\n"
 
 
@@ -71,3 +73,24 @@ def _listing(title: str, records: tuple[EvalRecord, ...]) -> list[str]:
     if len(records) > LISTED:
         lines.append(f"  ... and {len(records) - LISTED} more (the JSON output lists them all)")
     return lines
+
+
+# The fields a coder checks first; the listing shows gold -> predicted for each that disagrees.
+COMPARED = ("sub_event_type", "actor1", "actor2", "event_date", "fatalities", "claimed_by")
+
+
+def _disagreements(result: EvalResult) -> list[str]:
+    rows = []
+    for gold, pred in result.matching.pairs:
+        wrong = [
+            f"{name}: {value_of(gold, name)!r} -> {value_of(pred, name)!r}"
+            for name in COMPARED
+            if not agrees(gold, pred, name)
+        ]
+        if wrong:
+            rows.append(f"  {gold.origin}  {gold.event.event_id or '-'}  " + "; ".join(wrong))
+    if not rows:
+        return []
+    shown = rows[:LISTED]
+    more = [f"  ... and {len(rows) - LISTED} more"] if len(rows) > LISTED else []
+    return ["", f"Matched pairs that disagree ({len(rows)}; gold -> predicted)", *shown, *more]
