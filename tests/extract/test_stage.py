@@ -155,3 +155,43 @@ def test_an_action_word_that_refers_back_is_not_a_new_event(extractor: EventExtr
     )
     (event,) = extractor(doc).events
     assert event.location_as_written == "Souran" and event.fatalities == 10
+
+
+def test_a_single_victim_counts_one_and_the_sniper_behind_by_is_actor1(extractor: EventExtractor) -> None:
+    doc = document(
+        "In the city of Saraqib, a teacher was shot dead by a sniper of the regime forces "
+        "stationed at Tal Touqan.",
+        places={"Saraqib": place("Saraqib", gid=6), "Tal Touqan": place("Tal Touqan", gid=7)},
+        quantities=[("a", "killed:teacher", 1, 1, 1)],
+    )
+    (event,) = extractor(doc).events
+    assert event.location_as_written == "Saraqib"  # where the sniper stood is not where the event was
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Civilians (Syria)")
+    assert event.fatalities == 1
+
+
+def test_fighters_of_a_group_are_its_subject_and_the_army_checkpoint_its_object(
+    extractor: EventExtractor,
+) -> None:
+    doc = document(
+        "Fighters of the Free Army stormed the army checkpoint at Hish and took control of it.",
+        places={"Hish": place("Hish", gid=8)},
+    )
+    (event,) = extractor(doc).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1, event.actor2) == ("Free Syrian Army", "Military Forces of Syria")
+
+
+def test_a_country_named_in_passing_is_not_a_second_event_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "In Zahle, Lebanese army intelligence agents arrested a cleric on suspicion of smuggling "
+        "weapons to Syria, the army said.",
+        places={
+            "Zahle": place("Zahle", cc="LB", admin1="Bekaa"),
+            "Syria": place("Syria", feature="country", gid=9),
+        },
+    )
+    (event,) = extractor(doc).events
+    assert event.location_as_written == "Zahle"
+    assert event.sub_event_type == "Arrests"
+    assert event.actor2 == "Civilians (Lebanon)"  # the detained are civilians unless named as fighters

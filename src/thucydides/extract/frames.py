@@ -43,7 +43,16 @@ _ANAPHOR = re.compile(
 )
 _INSTRUMENT = re.compile(r"\b(?:with|using|by means of|firing)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _APPOSITION = re.compile(r"^\s*of\b|^\s+(?:al-|el-)?[A-Z]")
-_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
+# "gunmen stationed at X", "terrorists positioned in X": where the attacker was, not where the event was.
+_POSITION = re.compile(
+    r"\b(?:stationed|positioned|posted|based|entrenched|holed up|deployed)\s+"
+    r"(?:in|at|on|near|inside|around)\s+(?:the\s+)?(?:(?:edge|outskirts|edges|side)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+# "killed by Syrian jets", "killed by a sniper of the regime's forces": the agent after "by".
+_PASSIVE_BY = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?by\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+(?:of|from)\s+(?:the\s+)?)?$", re.I
+)
 # "backed by X", "alongside X": X fights with the actor named before.
 _COMPANION = re.compile(
     r"\b(?:backed|supported|assisted|aided|accompanied|helped|joined)\s+by\s+(?:[\w’']+\s+){0,2}$|\b(?:alongside|"
@@ -62,6 +71,18 @@ _OBJECT_BEFORE = re.compile(
     re.I,
 )
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s+\w")
+# "fighters of the Free Army", "units of the army": the group the subject belongs to, not an object.
+_MEMBER_OF = re.compile(
+    r"\b(?:heroes|fighters|members|militants|units|elements|troops|soldiers|forces|brigades|battalions|"
+    r"men|ranks|squads?|detachments?|groups?)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# "the army checkpoint", "regime positions": the actor's word names whose facility it is.
+_OWNER_OF = re.compile(
+    r"^\s+(?:checkpoints?|posts?|outposts?|positions?|bases?|barracks|headquarters|convoys?|"
+    r"depots?|compounds?|airports?|airbases?|strongholds?|hideouts?|vehicles?|tanks?)\b",
+    re.I,
+)
 # An actor within three words before an action word is its subject ("the Syrian warplanes heavily bombed").
 _SUBJECT_GAP = re.compile(r"^\s*(?:[\w,]+\s+){0,3}$")
 
@@ -149,8 +170,14 @@ def split_frames(
         # Places before the first action word ("X was captured") belong to it;
         # later ones belong to the action word before them.
         before = [p for p in places if scope_start <= p.mention.start < first.start] if index == 0 else []
-        candidates = after or before
+        # Where the places after the action are only where the attacker stood, or whole countries
+        # ("relatives held in Syria"), the event is at a precise place before it ("In Beirut, ...").
+        candidates = (
+            after if _precise(after, origins) else before if _precise(before, origins) else after or before
+        )
         kept = [p for p in candidates if id(p) not in anchors and id(p) not in origins]
+        if any(not _is_country(p) for p in kept):
+            kept = [p for p in kept if not _is_country(p)]
         if not kept:
             # Only anchors or directions: the action happened in (or on the way to) the larger place.
             kept = ([p for p in candidates if id(p) not in origins] or candidates)[:1]
@@ -216,6 +243,15 @@ def _broader(outer: PlaceMention, inner: PlaceMention) -> bool:
     return rank.get(outer.place.feature, 1) > inner_rank
 
 
+def _is_country(place: PlaceMention) -> bool:
+    return place.place is not None and place.place.feature == "country"
+
+
+def _precise(places: list[PlaceMention], origins: set[int]) -> bool:
+    """Whether some place is neither a starting point nor a whole country."""
+    return any(id(p) not in origins and not _is_country(p) for p in places)
+
+
 def _origins(places: list[PlaceMention], text: str, sentence_start: int) -> set[int]:
     """ids of the places an action starts from or aims at; a list after "between" shares it."""
     origins: set[int] = set()
@@ -225,7 +261,8 @@ def _origins(places: list[PlaceMention], text: str, sentence_start: int) -> set[
         chained = previous is not None and bool(
             _LIST_SEP.match(text[previous.mention.end : place.mention.start])
         )
-        if _ORIGIN.search(before) or (chained and previous is not None and id(previous) in origins):
+        positioned = _ORIGIN.search(before) or _POSITION.search(before)
+        if positioned or (chained and previous is not None and id(previous) in origins):
             origins.add(id(place))
         previous = place
     return origins
@@ -249,6 +286,9 @@ def is_companion(actor: ActorMention, previous: ActorMention | None, text: str, 
 
 def is_object(actor: ActorMention, text: str, scope_start: int) -> bool:
     """Whether ``actor`` is acted upon or only owns something ("against X", "pounded X", "X's positions")."""
-    if _POSSESSIVE_AFTER.match(text[actor.end : actor.end + 12]):
+    if _POSSESSIVE_AFTER.match(text[actor.end : actor.end + 12]) or _OWNER_OF.match(
+        text[actor.end : actor.end + 14]
+    ):
         return True
-    return bool(_OBJECT_BEFORE.search(text[max(scope_start, actor.start - 30) : actor.start]))
+    before = text[max(scope_start, actor.start - 30) : actor.start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _MEMBER_OF.search(before)

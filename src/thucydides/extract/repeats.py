@@ -15,8 +15,7 @@ def add_casualties(events: list[Event], targets: list[Event], quantities: list[Q
     ids = {
         e.event_id
         for e in targets
-        if e.fatalities is None
-        and not (e.sub_event_type == "Armed clash" and (_place_key(e), e.event_date) in taken)
+        if not (e.sub_event_type == "Armed clash" and (_place_key(e), e.event_date) in taken)
     }
     updated = []
     position = 0
@@ -24,13 +23,18 @@ def add_casualties(events: list[Event], targets: list[Event], quantities: list[Q
         if event.event_id in ids:
             figures = casualties_for(quantities, parts=len(ids), index=position)
             position += 1
+            # Only what the action's own sentence left open: "Four others were taken prisoner."
+            if event.fatalities is None and figures.fatalities is not None:
+                event = dataclasses.replace(
+                    event,
+                    fatalities=figures.fatalities,
+                    fatalities_low=figures.fatalities_low,
+                    fatalities_high=figures.fatalities_high,
+                )
             event = dataclasses.replace(
                 event,
-                fatalities=figures.fatalities,
-                fatalities_low=figures.fatalities_low,
-                fatalities_high=figures.fatalities_high,
-                injured=event.injured if figures.injured is None else figures.injured,
-                captured=event.captured if figures.captured is None else figures.captured,
+                injured=event.injured if event.injured is not None else figures.injured,
+                captured=event.captured if event.captured is not None else figures.captured,
             )
         updated.append(event)
     return updated

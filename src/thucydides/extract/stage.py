@@ -27,6 +27,7 @@ from thucydides.extract.actors import ActorDictionary, ActorMention, with_articl
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, section_of_sentences
+from thucydides.extract.crowds import code_crowd
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
@@ -104,8 +105,8 @@ class EventExtractor:
         self, sentence: Sentence, places: list[PlaceMention], focus: str | None
     ) -> list[ActorMention]:
         found = self.actors.find(sentence.text, offset=sentence.start, country=focus)
-        # A place name that is also a word of an actor ("Syrian Army" vs "Syria") belongs to the actor.
-        return [a for a in found if a.text]
+        # "..., police said.": who reports the event is its claimant, not one of its sides.
+        return [a for a in found if a.text and not _is_attribution(sentence.text, a, sentence.start)]
 
     def _frames(
         self, doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
@@ -152,22 +153,44 @@ class EventExtractor:
             context.last_event_place = frame.places[-1]
         elif frame.anaphor and context.last_event_place is not None:
             places = [(context.last_event_place, frame.anaphor)]
-        if head.category in ("protest", "riot") and (
-            actor1 is None or actor1.kind == "civilian" or not roles.explicit
-        ):
-            actor1 = _unnamed("Protesters" if head.category == "protest" else "Rioters", focus, "civilian")
+        crowd = None
+        if head.category in _CROWD_CATEGORIES:
+            categories = frozenset(trigger.category for trigger in frame.triggers)
+            crowd = code_crowd(
+                categories,
+                doc.text[frame.start : frame.end],
+                actor1 if roles.explicit else None,
+                actor2,
+                focus,
+            )
+        if crowd is not None:
+            actor1 = (
+                ActorMention(0, 0, "", crowd.actor1, "civilian", None)
+                if actor1 is None or crowd.actor1 != actor1.name
+                else actor1
+            )
         elif head.category in ("explosive", "suicide") and not roles.explicit:
             actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")  # a bomb names no perpetrator
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
-        sub_type = sub_event_type(
-            head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2
+        sub_type = (
+            crowd.sub_event_type
+            if crowd is not None
+            else sub_event_type(
+                head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2
+            )
         )
         if sub_type is None:
             return []
-        actor2_name = actor2.name if actor2 else None
-        if actor2_name is None and head.category not in ("protest", "reinforce", "surrender", "base"):
+        actor2_name = crowd.actor2 if crowd is not None else actor2.name if actor2 else None
+        if head.category in ("arrest", "abduct") and (actor2 is None or not actor2.is_armed):
+            actor2_name = (
+                f"Civilians ({focus or 'Unknown'})"  # ACLED: those detained are civilians unless named
+            )
+        elif (
+            actor2_name is None and crowd is None and head.category not in ("reinforce", "surrender", "base")
+        ):
             # The side opposite a non-state actor is the state where it struck ("a missile at Jizan").
             where = places[0][0].place
             country = self.countries.get(where.country_code) if where else None
@@ -280,6 +303,22 @@ class EventExtractor:
             confidence=round(min(confidence, 1.0), 2),
             place_mention=place,
         )
+
+
+_ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
+)
+
+
+def _is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
+    """An actor that only says what happened: ", police said", ", the army said in a statement"."""
+    start, end = actor.start - offset, actor.end - offset
+    return bool(_ATTRIBUTION_BEFORE.search(text[:start]) and _ATTRIBUTION_AFTER.match(text[end:]))
+
+
+# Action words under which a crowd may be what the sentence reports.
+_CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
 
 
 def _unnamed(name: str, country: str | None, kind: str) -> ActorMention:

@@ -174,6 +174,9 @@ class Finder:
             run = run[:title]  # "On Monday President Assad": what follows a title is a person
             if not run:
                 return []
+        while len(run) > 1 and run[0].lower in FUNCTION_WORDS:
+            # "In Maarat al-Numan, ...": a sentence's first word is capitalised, not part of the name.
+            run, first_index = run[1:], first_index + 1
         cut = self._cut(reader.doc, run)
         if reader.headline:
             # In Title Case Every Word Is Capitalised: only known names, each weak.

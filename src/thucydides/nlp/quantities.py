@@ -48,6 +48,19 @@ PEOPLE_NOUNS = frozenset(
         "protesters", "demonstrators", "worshippers", "pilgrims", "passengers", "students", "workers",
         "journalists", "doctors", "medics", "nurses", "teachers", "farmers", "shepherds", "victims",
         "casualties", "bodies", "corpses", "fatalities", "deaths", "kurds", "turks", "arabs",
+        "journalist", "doctor", "teacher", "student", "worker", "farmer", "shepherd", "medic", "nurse",
+        "activist", "cleric", "pilot", "photographer", "reporter", "driver", "policewoman", "sniper",
+        "baby", "infant",
+    }
+)  # fmt: skip
+# Nouns that count one person after "a"/"an": "a child was killed" reports one death.
+SINGULAR_PEOPLE = frozenset(
+    {
+        "person", "civilian", "resident", "man", "woman", "child", "boy", "girl", "soldier", "officer",
+        "policeman", "guard", "commander", "leader", "militant", "terrorist", "rebel", "insurgent",
+        "fighter", "gunman", "jihadist", "member", "journalist", "doctor", "teacher", "student", "worker",
+        "farmer", "shepherd", "medic", "nurse", "activist", "cleric", "pilot", "photographer", "reporter",
+        "driver", "policewoman", "serviceman", "militiaman", "sniper", "suspect", "baby", "infant",
     }
 )  # fmt: skip
 NOUN_ROLES = {"bodies": KILLED, "corpses": KILLED, "fatalities": KILLED, "deaths": KILLED}
@@ -140,8 +153,8 @@ def tag_sentence(sentence: Sentence) -> list[Quantity]:
     quantities = []
     for candidate in candidates:
         role = _role(tokens, candidate, candidates, roles)
-        if role is None:
-            continue
+        if role is None or (role == OTHER and tokens[candidate.start].lower in ("a", "an")):
+            continue  # "a commander said": one person, but no casualty
         roles[candidate.start] = role
         start, end = tokens[candidate.start].start, tokens[candidate.end - 1].end
         label = f"{role}:{candidate.noun}" if candidate.noun else role
@@ -162,7 +175,7 @@ def _candidates(tokens: Sequence[Token]) -> list[_Candidate]:
     candidates = []
     i = 0
     while i < len(tokens):
-        parsed = match_quantity(tokens, i)
+        parsed = match_quantity(tokens, i) or _one_person(tokens, i)
         if parsed is None:
             i += 1
             continue
@@ -176,6 +189,16 @@ def _candidates(tokens: Sequence[Token]) -> list[_Candidate]:
             candidates.append(_Candidate(i, end, figure, phrase_end, noun, people))
         i = end
     return candidates
+
+
+def _one_person(tokens: Sequence[Token], i: int) -> tuple[int, Figure] | None:
+    """ "a woman was killed", "killing an aid worker": an article before a singular people noun is one."""
+    if _word(tokens, i) not in ("a", "an"):
+        return None
+    _, noun, found = _people(tokens, i + 1)
+    if not found or noun not in SINGULAR_PEOPLE:
+        return None
+    return i + 1, Figure(1, 1, 1, True)
 
 
 def _people(tokens: Sequence[Token], k: int) -> tuple[int, str | None, bool]:
@@ -193,6 +216,8 @@ def _people(tokens: Sequence[Token], k: int) -> tuple[int, str | None, bool]:
         k += 1
     for n in range(k, min(k + 5, len(tokens))):
         token = tokens[n]
+        if token.lower in MODIFIER_WORDS and _word(tokens, n + 1) in PEOPLE_NOUNS:
+            continue  # "rebel commanders", "militia members": the noun is the last word
         if token.lower in PEOPLE_NOUNS or _NATIONALITY.match(token.text):
             return _of_group(tokens, n + 1), token.lower, True
         if not _is_modifier(token):
@@ -259,6 +284,8 @@ def _after_role(tokens: Sequence[Token], candidate: _Candidate, k: int) -> str |
     word = _word(tokens, k)
     if word == "taken" and _word(tokens, k + 1) in CAPTIVE_NOUNS:
         return CAPTURED
+    if word == "shot" and _word(tokens, k + 1) == "dead":
+        return KILLED
     if word in ("gave", "handed", "turned") and _word(tokens, k + 1) == "themselves":
         return CAPTURED
     needed = _NEEDS_AFTER.get(word)
