@@ -38,3 +38,31 @@ def test_offsets_point_into_the_document(actors: ActorDictionary) -> None:
     (mention,) = actors.find(text[10:], offset=10, country=None)
     assert text[mention.start : mention.end] == "Syrian warplanes"
     assert mention.kind == "state_air"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("warplanes of the US-led coalition struck", "Military Forces of the United States"),
+        ("gunmen of the Islamic State opened fire", "Islamic State (Syria)"),
+        ("fighters of Ahrar al-Sham advanced", "Ahrar al-Sham"),
+    ],
+)
+def test_a_generic_word_of_a_named_group_is_that_group(
+    actors: ActorDictionary, text: str, expected: str
+) -> None:
+    (mention,) = [m for m in actors.find(text, country="Syria") if m.name == expected]
+    assert mention.start == 0
+
+
+def test_a_group_held_place_names_the_group(actors: ActorDictionary) -> None:
+    names = [m.name for m in actors.find("areas of the Islamic State-held town", country="Syria")]
+    assert names == ["Islamic State (Syria)"]
+    assert actors.find("the Islamic State-era records", country="Syria") == []
+
+
+def test_speakers_words_keep_their_own_actor(actors: ActorDictionary) -> None:
+    assert [m.name for m in actors.find("a shop owner and two policemen", country="Iraq")] == [
+        "Civilians (Iraq)",
+        "Police Forces of Iraq",
+    ]

@@ -71,7 +71,7 @@ def test_agents_import_armed_sectors_with_plurals(data_dir: Path) -> None:
 
 def test_imported_wordings_are_found_in_text(data_dir: Path) -> None:
     actors = ActorDictionary.default(data_dir=data_dir)
-    found = actors.find("Guerrillas of the Valley Front ambushed a convoy", country="Colombia")
+    found = actors.find("Guerrillas and the Valley Front ambushed a convoy", country="Colombia")
     assert [(mention.text, mention.name) for mention in found] == [
         ("Guerrillas", "Opposition Rebels (Colombia)"),
         ("Valley Front", "Northern Valley Liberation Front"),

@@ -195,3 +195,69 @@ def test_a_country_named_in_passing_is_not_a_second_event_place(extractor: Event
     assert event.location_as_written == "Zahle"
     assert event.sub_event_type == "Arrests"
     assert event.actor2 == "Civilians (Lebanon)"  # the detained are civilians unless named as fighters
+
+
+def test_a_suicide_bomber_of_a_group_is_that_group_and_an_unnamed_one_is_unidentified(
+    extractor: EventExtractor,
+) -> None:
+    named = document(
+        "A suicide bomber of the Islamic State blew himself up in Hish.", places={"Hish": place("Hish")}
+    )
+    unnamed = document("A suicide bomber blew himself up in Hish.", places={"Hish": place("Hish")})
+    assert extractor(named).events[0].actor1 == "Islamic State (Syria)"
+    assert extractor(unnamed).events[0].actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_civilians_are_never_the_bombers(extractor: EventExtractor) -> None:
+    doc = document(
+        "Two dozen people, most of them civilians, died when a car bomb exploded in Hish.",
+        places={"Hish": place("Hish")},
+    )
+    (event,) = extractor(doc).events
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_a_take_over_that_met_no_resistance_is_a_non_violent_transfer(extractor: EventExtractor) -> None:
+    doc = document(
+        "Kurdish Peshmerga forces took over Kirkuk after Iraqi troops withdrew. "
+        "The Peshmerga met no resistance.",
+        places={"Kirkuk": place("Kirkuk", cc="IQ", admin1="Kirkuk")},
+    )
+    (event,) = extractor(doc).events
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_the_withdrawal_of_the_losing_side_is_part_of_the_capture(extractor: EventExtractor) -> None:
+    doc = document(
+        "Islamic State fighters took control of Mosul after army units abandoned their positions "
+        "and fled the city.",
+        places={"Mosul": place("Mosul", cc="IQ", admin1="Nineveh")},
+    )
+    assert [e.sub_event_type for e in extractor(doc).events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_place_that_only_locates_another_is_no_event_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "Gunmen shot dead a shop owner in Baquba, northeast of Baghdad, police said.",
+        places={
+            "Baquba": place("Baquba", cc="IQ", admin1="Diyala", gid=11),
+            "Baghdad": place("Baghdad", feature="city", cc="IQ", admin1="Baghdad", gid=12),
+        },
+        quantities=[("a", "killed:owner", 1, 1, 1)],
+    )
+    (event,) = extractor(doc).events
+    assert (event.location_as_written, event.sub_event_type) == ("Baquba", "Attack")
+    assert (event.actor2, event.fatalities) == ("Civilians (Iraq)", 1)
+
+
+def test_the_militants_refer_back_to_the_group_just_named_in_another_province(
+    extractor: EventExtractor,
+) -> None:
+    doc = document(
+        "Islamic State fighters seized Mosul on Tuesday. The militants pressed south and seized Baiji.",
+        places={
+            "Mosul": place("Mosul", cc="IQ", admin1="Nineveh", gid=13),
+            "Baiji": place("Baiji", cc="IQ", admin1="Salah ad Din", gid=14),
+        },
+    )
+    assert [e.actor1 for e in extractor(doc).events] == ["Islamic State (Iraq)"] * 2

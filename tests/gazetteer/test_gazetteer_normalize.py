@@ -194,3 +194,8 @@ def test_name_key_takes_any_text(text: str) -> None:
     key = name_key(text)
     assert key == key.strip()
     assert "  " not in key
+
+
+@pytest.mark.parametrize("variant", ["Salahuddin", "Salah ad-Din", "Salah al-Din", "Salaheddine"])
+def test_a_glued_ad_din_is_the_same_name(variant: str) -> None:
+    assert name_key(variant) == name_key("Salah ad Din")

@@ -182,3 +182,20 @@ def test_quantity_offsets_point_into_the_document() -> None:
         assert quantity.mention.kind is MentionKind.QUANTITY
         assert text[quantity.mention.start : quantity.mention.end] == quantity.mention.text
     assert tagged.quantities[0].exact and not tagged.quantities[1].exact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A child was killed and three other people were wounded.",
+            [("killed:child", 1), ("injured:people", 3)],
+        ),
+        ("Gunmen shot dead a shop owner.", [("killed:owner", 1)]),
+        ("A rebel commander was killed in the raid.", [("killed:commander", 1)]),
+        ("A commander said the town was calm.", []),
+    ],
+)
+def test_one_person_after_an_article_counts_one(text: str, expected: list[tuple[str, int]]) -> None:
+    sentence = Sentence(index=0, start=0, end=len(text), text=text, paragraph=0)
+    assert [(q.mention.label, q.best) for q in tag_sentence(sentence)] == expected

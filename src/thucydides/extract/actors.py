@@ -9,6 +9,7 @@ the group the surrounding text names, if any.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ class ActorDictionary:
                 regex=re.compile(
                     r"(?<![\w-])(?:"
                     + row["pattern"].replace("{STATE}", f"(?P<state>{state_alternation})")
-                    + r")(?![\w-])",
+                    + r")(?![\w]|-(?!held\b|controlled\b|occupied\b|besieged\b|run\b))",
                     re.IGNORECASE,
                 ),
                 canonical=row["canonical"],
@@ -197,11 +198,27 @@ def with_article(country: str) -> str:
 _GROUP_KINDS = frozenset({"rebel", "jihadist", "militia", "state", "state_air"})
 
 
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OWNED_KINDS = frozenset({"generic_armed", "unknown", "state", "state_air"})
+
+
 def _join_group_nouns(mentions: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
-    """ "ISIL terrorists", "Islamic State gunmen": a generic noun right after a named group is that group."""
+    """ "ISIL terrorists", "Islamic State gunmen": a generic noun right after a named group is that group;
+    so is one right before "of" a named group ("warplanes of the US-led coalition", "fighters of ISIS")."""
     joined: list[ActorMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind in _OWNED_KINDS
+            and previous.country is None
+            and mention.kind in (_GROUP_KINDS | {"international"})
+            and _OF_THE.match(text[previous.end - offset : mention.start - offset])
+        ):
+            joined[-1] = dataclasses.replace(
+                mention, start=previous.start, text=text[previous.start - offset : mention.end - offset]
+            )
+            continue
         if (
             previous is not None
             and previous.kind in _GROUP_KINDS

@@ -40,6 +40,9 @@ class GroupMention:
     actor: ActorMention
 
 
+_DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 @dataclass
 class DocumentContext:
     """Running memory of the extractor while it reads one document in order."""
@@ -66,10 +69,13 @@ class DocumentContext:
         same_sentence = [g for g in self.groups if g.sentence == sentence.index]
         if same_sentence:
             return min(same_sentence, key=lambda g: abs(g.actor.start - near)).actor
+        # "The militants pressed south": a definite generic word refers back to the group just named,
+        # wherever it went next.
+        definite = _DEFINITE.search(sentence.text[: max(0, near - sentence.start)]) is not None
         for group in reversed(self.groups):
             if group.section != section or sentence.index - group.sentence > LOOKBACK_SENTENCES:
                 continue
-            if admin1s and group.admin1s and not (admin1s & group.admin1s):
+            if admin1s and group.admin1s and not (admin1s & group.admin1s) and not definite:
                 continue  # another theatre
             return group.actor
         return None

@@ -33,6 +33,14 @@ _CONTAINER_OF = re.compile(
     r"^\s+(?:districts?|neighbou?rhoods?|quarters?|towns?|villages?|areas?|suburbs?|countryside)\s+of\s+$",
     re.I,
 )
+# "Baquba, northeast of Baghdad", "Tikrit, the capital of Salahuddin": the second place locates the first.
+_LOCATED_BY = re.compile(
+    r"^\s*,\s*(?:(?:about|some)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:the\s+)?"
+    r"(?:(?:provincial\s+)?capital|centre|center|seat|heart|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:part|parts|outskirts|countryside))?)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ORIGIN = re.compile(
     r"\b(?:from|towards?|to reach|between|among|through|via|en route to|heading to|ahead of)\s+(?:the\s+)?"
     r"(?:(?:neighbou?ring|nearby)\s+)?$",
@@ -74,7 +82,8 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s?\s+\w")
 # "fighters of the Free Army", "units of the army": the group the subject belongs to, not an object.
 _MEMBER_OF = re.compile(
     r"\b(?:heroes|fighters|members|militants|units|elements|troops|soldiers|forces|brigades|battalions|"
-    r"men|ranks|squads?|detachments?|groups?)\s+of\s+(?:the\s+)?$",
+    r"men|ranks|squads?|detachments?|groups?|bombers?|attackers?|gunm[ae]n|snipers?|warplanes|jets|"
+    r"aircraft|helicopters|drones|artillery)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 # "the army checkpoint", "regime positions": the actor's word names whose facility it is.
@@ -209,7 +218,7 @@ def split_frames(
                 end=scope_end,
                 places=tuple(kept),
                 anchors=tuple(p for p in candidates if id(p) in anchors),
-                actors_before=tuple(a for a in actors if scope_start <= a.start < first.start),
+                actors_before=tuple(a for a in actors if scope_start <= a.start < first.end),
                 actors_after=tuple(a for a in actors if first.end <= a.start < scope_end),
                 anaphor=anaphor.group(0) if anaphor and not kept else None,
                 means_end=means_end,
@@ -227,6 +236,8 @@ def _anchor_places(places: list[PlaceMention], text: str) -> set[int]:
             continue
         if _POSSESSIVE.match(gap) or _CONTAINER_OF.match(gap):
             anchors.add(id(left))
+        elif _LOCATED_BY.match(gap):
+            anchors.add(id(right))
         elif not _CONNECTOR.search(gap):
             continue
         elif not gap.lstrip().startswith(",") or left.place is None or _broader(right, left):
@@ -291,4 +302,7 @@ def is_object(actor: ActorMention, text: str, scope_start: int) -> bool:
     ):
         return True
     before = text[max(scope_start, actor.start - 30) : actor.start]
-    return bool(_OBJECT_BEFORE.search(before)) and not _MEMBER_OF.search(before)
+    # The member word may be the previous action's own word ("a suicide bomber of the Islamic State").
+    return bool(_OBJECT_BEFORE.search(before)) and not _MEMBER_OF.search(
+        text[max(0, actor.start - 40) : actor.start]
+    )

@@ -49,6 +49,7 @@ def _unnamed_side(actor: str) -> bool:
 
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_FOLDED = frozenset({"Armed clash", "Non-violent transfer of territory"})
 
 
 def _place_key(event: Event) -> str:
@@ -60,11 +61,11 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
 
     ACLED's precedence: fighting at a place on the day it changes hands is part of the
-    territorial event, not a separate armed clash.
+    territorial event, not a separate armed clash; so is the losing side's withdrawal.
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
     events = [
-        e for e in events if e.sub_event_type != "Armed clash" or (_place_key(e), e.event_date) not in taken
+        e for e in events if e.sub_event_type not in _FOLDED or (_place_key(e), e.event_date) not in taken
     ]
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:

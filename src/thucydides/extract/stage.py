@@ -146,6 +146,10 @@ class EventExtractor:
         head = frame.head
         roles = frame_roles(doc, frame, context, admin1s)
         actor1, actor2 = roles.actor1, roles.actor2
+        if actor1 is not None and actor1.kind == "civilian" and head.category in _VIOLENT_CATEGORIES:
+            # "the death of two dozen people when a car bomb exploded": civilians are victims, not bombers.
+            actor1, actor2 = None, actor2 or actor1
+            roles = dataclasses.replace(roles, actor1=None, actor2=actor2, explicit=False)
         if roles.subject is not None:
             context.last_subject = roles.subject
         places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
@@ -169,8 +173,27 @@ class EventExtractor:
                 if actor1 is None or crowd.actor1 != actor1.name
                 else actor1
             )
-        elif head.category in ("explosive", "suicide") and not roles.explicit:
-            actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")  # a bomb names no perpetrator
+        elif head.category in ("explosive", "suicide") and (
+            not roles.explicit
+            or (
+                actor1 is not None
+                and actor1.kind == "generic_armed"
+                and actor1.start <= head.start < actor1.end
+            )
+        ):
+            # "a suicide bomber of the Islamic State"; otherwise a bomb names no perpetrator.
+            owner = next(
+                (
+                    a
+                    for a in (*frame.actors_before, *frame.actors_after)
+                    if (a.kind != "generic_armed" and a.start <= head.start < a.end)
+                    or (a.start >= head.end and _OWNER_GAP.match(doc.text[head.end : a.start]))
+                ),
+                None,
+            )
+            actor1 = owner or _unnamed("Unidentified Armed Group", focus, "unknown")
+            if owner is not None and actor2 is not None and actor2.name == owner.name:
+                actor2 = None
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
@@ -178,7 +201,12 @@ class EventExtractor:
             crowd.sub_event_type
             if crowd is not None
             else sub_event_type(
-                head.category, modality=frame.modality, means=means, actor1=actor1, actor2=actor2
+                head.category,
+                modality=frame.modality,
+                means=means,
+                actor1=actor1,
+                actor2=actor2,
+                unopposed=head.category == "territory" and _unopposed(doc, frame.sentence),
             )
         )
         if sub_type is None:
@@ -305,9 +333,23 @@ class EventExtractor:
         )
 
 
+_UNOPPOSED = re.compile(
+    r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
+    r"unopposed|no (?:fighting|clashes) (?:was|were) reported)\b",
+    re.IGNORECASE,
+)
+
+
+def _unopposed(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence, or the next in its paragraph, says a take-over met no resistance."""
+    following = doc.sentences[sentence.index + 1 : sentence.index + 2]
+    told = [sentence, *(s for s in following if s.paragraph == sentence.paragraph)]
+    return any(_UNOPPOSED.search(s.text) for s in told)
+
+
 _ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ATTRIBUTION_AFTER = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,2})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
+    r"^\s+(?:(?:[\w-]+\s+){0,3})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
 )
 
 
@@ -316,6 +358,11 @@ def _is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
     start, end = actor.start - offset, actor.end - offset
     return bool(_ATTRIBUTION_BEFORE.search(text[:start]) and _ATTRIBUTION_AFTER.match(text[end:]))
 
+
+_OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
+_VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
 
 # Action words under which a crowd may be what the sentence reports.
 _CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})

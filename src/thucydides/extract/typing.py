@@ -31,11 +31,17 @@ def sub_event_type(
     means: set[str],
     actor1: ActorMention | None,
     actor2: ActorMention | None,
+    unopposed: bool = False,
 ) -> str | None:
-    """The sub-event type, or None when the frame is not an event on its own."""
+    """The sub-event type, or None when the frame is not an event on its own.
+
+    ``unopposed``: the text says the take-over met no resistance ("without a fight").
+    """
     if category == "territory":
         if modality is Modality.OPERATION_BEGUN:
             return "Armed clash"  # the fighting began; no capture is claimed yet
+        if unopposed:
+            return "Non-violent transfer of territory"
         if actor1 is not None and actor1.is_government:
             return "Government regains territory"
         return "Non-state actor overtakes territory"

@@ -253,8 +253,12 @@ def latin_key(name: str) -> str:
     return _latin_key(name)
 
 
+# "Salahuddin", "Nureddin": the article of "ad-Din" glued into one word ("Salah ad-Din").
+_GLUED_DIN = re.compile(r"(?<=[a-z]{3})[uaei]d-?din(?:e)?\b")
+
+
 def _latin_key(name: str) -> str:
-    folded = fold(name)
+    folded = _GLUED_DIN.sub(" ad-din", fold(name))
     if "air" in folded or "port" in folded:
         folded = _GENERIC_PHRASES.sub(" airport ", folded)
     tokens = _drop_articles(_tokens(folded))

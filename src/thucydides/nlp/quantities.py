@@ -50,7 +50,8 @@ PEOPLE_NOUNS = frozenset(
         "casualties", "bodies", "corpses", "fatalities", "deaths", "kurds", "turks", "arabs",
         "journalist", "doctor", "teacher", "student", "worker", "farmer", "shepherd", "medic", "nurse",
         "activist", "cleric", "pilot", "photographer", "reporter", "driver", "policewoman", "sniper",
-        "baby", "infant",
+        "baby", "infant", "owner", "owners", "shopkeeper", "shopkeepers", "merchant", "merchants",
+        "trader", "traders", "imam", "engineer", "engineers", "lawyer", "lawyers", "photojournalist",
     }
 )  # fmt: skip
 # Nouns that count one person after "a"/"an": "a child was killed" reports one death.
@@ -61,6 +62,7 @@ SINGULAR_PEOPLE = frozenset(
         "fighter", "gunman", "jihadist", "member", "journalist", "doctor", "teacher", "student", "worker",
         "farmer", "shepherd", "medic", "nurse", "activist", "cleric", "pilot", "photographer", "reporter",
         "driver", "policewoman", "serviceman", "militiaman", "sniper", "suspect", "baby", "infant",
+        "owner", "shopkeeper", "merchant", "trader", "imam", "engineer", "lawyer", "photojournalist",
     }
 )  # fmt: skip
 NOUN_ROLES = {"bodies": KILLED, "corpses": KILLED, "fatalities": KILLED, "deaths": KILLED}
@@ -72,7 +74,7 @@ MODIFIER_WORDS = frozenset(
         "male", "senior", "junior", "suspected", "alleged", "takfiri", "jihadi", "extremist", "insurgent",
         "regime", "loyalist", "allied", "fellow", "elite", "special", "wounded", "injured", "militia",
         "aid", "humanitarian", "medical", "relief", "media", "health", "rescue", "civil", "defence",
-        "defense", "border", "tribal", "unidentified", "unknown", "masked",
+        "defense", "border", "tribal", "unidentified", "unknown", "masked", "shop", "store", "business",
     }
 )  # fmt: skip
 GROUP_MEMBERS = frozenset({"members", "member", "fighters", "elements", "militants", "soldiers", "troops"})
@@ -304,6 +306,8 @@ def _before_role(tokens: Sequence[Token], i: int, phrase_end: int) -> str | None
         return CAPTURED if captive else None
     if word in ROLE_WORDS and word not in INTRANSITIVE:
         return _pair(tokens, i - 1, ROLE_WORDS[word], forward=False)
+    if word == "dead" and _word(tokens, i - 2) == "shot":
+        return KILLED  # "shot dead a shop owner"
     if word == "of" and _word(tokens, i - 2) in ("lives", "deaths", "death", "bodies", "corpses"):
         return KILLED
     if word in TOLL_LEADS:
