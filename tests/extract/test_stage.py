@@ -261,3 +261,49 @@ def test_the_militants_refer_back_to_the_group_just_named_in_another_province(
         },
     )
     assert [e.actor1 for e in extractor(doc).events] == ["Islamic State (Iraq)"] * 2
+
+
+def test_the_dateline_is_where_the_reporter_files_not_an_event_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "BEIRUT (Test Wire) - Syrian warplanes struck Hish on Monday.",
+        places={"BEIRUT": place("Beirut", cc="LB", admin1="Beirut", gid=15), "Hish": place("Hish")},
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Hish"]
+
+
+def test_a_province_named_as_theatre_yields_to_the_town_in_it(extractor: EventExtractor) -> None:
+    doc = document(
+        "Elsewhere in the Hama countryside, 35 rebels in the town of Souran surrendered to the army.",
+        places={
+            "Hama": place("Hama", feature="city", admin1="Hama", gid=5),
+            "Souran": place("Souran", gid=4),
+        },
+    )
+    (event,) = extractor(doc).events
+    assert (event.location_as_written, event.sub_event_type) == ("Souran", "Change to group/activity")
+
+
+def test_troops_entering_after_the_evacuation_is_a_non_violent_transfer(extractor: EventExtractor) -> None:
+    doc = document(
+        "Army units entered Souran after the last convoy had left.", places={"Souran": place("Souran", gid=4)}
+    )
+    (event,) = extractor(doc).events
+    assert (event.sub_event_type, event.actor1) == (
+        "Non-violent transfer of territory",
+        "Military Forces of Syria",
+    )
+
+
+def test_generic_forces_acting_abroad_belong_to_that_country(extractor: EventExtractor) -> None:
+    doc = document(
+        "Rebels shelled Souran. In Turkey, police detained 11 people in raids on addresses in Kilis.",
+        places={"Souran": place("Souran", gid=4), "Kilis": place("Kilis", cc="TR", admin1="Kilis", gid=16)},
+        quantities=[("11 people", "captured:people", 11, 11, 11)],
+    )
+    arrest = extractor(doc).events[-1]
+    assert (arrest.sub_event_type, arrest.location_as_written) == ("Arrests", "Kilis")
+    assert (arrest.actor1, arrest.actor2, arrest.captured) == (
+        "Police Forces of Turkey",
+        "Civilians (Turkey)",
+        11,
+    )

@@ -49,7 +49,13 @@ _ORIGIN = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:it|there|the (?:area|region|city|town|village|district|neighbou?rhood|site|base|airport))\b", re.I
 )
-_INSTRUMENT = re.compile(r"\b(?:with|using|by means of|firing)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "targeted X with rocket shells", "detained 11 people in raids on ...": how the action was done.
+_INSTRUMENT = re.compile(
+    r"\b(?:with|using|by means of|firing|in|during)\s+"
+    r"(?:(?:an?|the|a series of|several)\s+)?(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+_THEATRE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
 _APPOSITION = re.compile(r"^\s*of\b|^\s+(?:al-|el-)?[A-Z]")
 # "gunmen stationed at X", "terrorists positioned in X": where the attacker was, not where the event was.
 _POSITION = re.compile(
@@ -126,7 +132,7 @@ _CATEGORY_RANK = {
     "defend": 6,
     "target": 5,
     "clash": 4,
-    "arrest": 4,
+    "arrest": 6,  # "detained 11 people in raids": the raid is how the arrests were made
     "abduct": 4,
     "agreement": 4,
     "protest": 3,
@@ -187,6 +193,10 @@ def split_frames(
         kept = [p for p in candidates if id(p) not in anchors and id(p) not in origins]
         if any(not _is_country(p) for p in kept):
             kept = [p for p in kept if not _is_country(p)]
+        if len(kept) > 1:
+            # "in the Damascus countryside, rebels in Qudsaya": the province is the theatre, not a place.
+            precise = [p for p in kept if not _THEATRE_AFTER.match(text, p.mention.end)]
+            kept = precise or kept
         if not kept:
             # Only anchors or directions: the action happened in (or on the way to) the larger place.
             kept = ([p for p in candidates if id(p) not in origins] or candidates)[:1]
@@ -234,10 +244,13 @@ def _anchor_places(places: list[PlaceMention], text: str) -> set[int]:
         gap = text[left.mention.end : right.mention.start]
         if len(gap) > 40 or _LIST_START.match(gap) or _LIST_SEP.match(gap):
             continue
+        if _LOCATED_BY.match(gap):
+            anchors.add(id(right))
+            continue
+        if "," in gap.strip(" ,") and len(gap.rsplit(",", 1)[1].split()) >= 4:
+            continue  # another phrase between them: "X countryside, 35 rebels in the town of Y"
         if _POSSESSIVE.match(gap) or _CONTAINER_OF.match(gap):
             anchors.add(id(left))
-        elif _LOCATED_BY.match(gap):
-            anchors.add(id(right))
         elif not _CONNECTOR.search(gap):
             continue
         elif not gap.lstrip().startswith(",") or left.place is None or _broader(right, left):

@@ -125,6 +125,11 @@ class EventExtractor:
         free_places = [
             p
             for p in places
+            if not _DATELINE.match(doc.text, p.mention.end) or p.mention.start > sentence.start + 2
+        ]
+        free_places = [
+            p
+            for p in free_places
             if not any(s <= p.mention.start < e for s, e in actor_spans)
             and not _names_an_actor(doc.text, p, actors)
             and not _ROUTE_END.match(doc.text, p.mention.end)
@@ -225,18 +230,26 @@ class EventExtractor:
             actor2_name = self._default_opponent(
                 actor1, frame, context, admin1s, country.name if country else focus
             )
+        assoc = roles.assoc
+        if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
+            assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
         date, precision = _date_of(doc, frame)
         results = []
         for index, (place, as_written) in enumerate(places):
             figures = casualties_for(quantities, parts=len(places), index=index)
+            land = self.countries.get(place.place.country_code) if place.place else None
             results.append(
                 self._event(
                     doc,
                     frame,
                     sub_type,
-                    actor1.name,
-                    roles.assoc,
-                    actor2_name,
+                    _in_country(actor1, focus, land.name if land else None),
+                    assoc,
+                    actor2_name
+                    if actor2 is None
+                    else _in_country(actor2, focus, land.name if land else None)
+                    if actor2_name == actor2.name
+                    else actor2_name,
                     place,
                     as_written,
                     date,
@@ -335,7 +348,9 @@ class EventExtractor:
 
 _UNOPPOSED = re.compile(
     r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
-    r"unopposed|no (?:fighting|clashes) (?:was|were) reported)\b",
+    r"unopposed|no (?:fighting|clashes) (?:was|were) reported|"
+    r"after (?:the )?(?:last )?(?:convoy|buses|fighters|rebels|militants|gunmen) (?:had )?(?:left|departed|"
+    r"withdrew|were evacuated)|under (?:an?|the) (?:\w+ )?(?:agreement|deal|settlement|truce))\b",
     re.IGNORECASE,
 )
 
@@ -359,6 +374,9 @@ def _is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(text[:start]) and _ATTRIBUTION_AFTER.match(text[end:]))
 
 
+# "BEIRUT (Reuters) - ", "ALEPPO, Syria — ": where the reporter files from, not where the event was.
+_DATELINE = re.compile(r"(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)\n]{1,60}\)\s*)?[-–—]\s")
+
 _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 # Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
@@ -366,6 +384,16 @@ _VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
 
 # Action words under which a crowd may be what the sentence reports.
 _CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
+
+
+def _in_country(actor: ActorMention, focus: str | None, country: str | None) -> str:
+    """The actor's name for an event in ``country``: "police" in a report about Syria that acts in
+    Turkey are Turkey's police. Actors whose words name their state keep it."""
+    if actor.country is not None or not focus or not country or country == focus or not actor.text:
+        return actor.name
+    return actor.name.replace(f"of {with_article(focus)}", f"of {with_article(country)}").replace(
+        f"({focus})", f"({country})"
+    )
 
 
 def _unnamed(name: str, country: str | None, kind: str) -> ActorMention:
