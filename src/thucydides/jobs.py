@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from thucydides.build import Resources, build_pipeline, versions
 from thucydides.config import Settings
+from thucydides.fuse.run import FuseSummary, fuse
 from thucydides.ingest import Metadata, read_inputs
 from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
@@ -35,9 +36,18 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     problems: list[Problem] = field(default_factory=list)
+    fused: FuseSummary | None = None
 
     def as_record(self) -> dict[str, object]:
-        return {"new": self.new, "duplicate": self.duplicate, "failed": self.failed, "events": self.events}
+        record: dict[str, object] = {
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "failed": self.failed,
+            "events": self.events,
+        }
+        if self.fused is not None:
+            record["incidents"] = self.fused.incidents
+        return record
 
 
 def ingest(
@@ -48,8 +58,10 @@ def ingest(
     resources: Resources,
     overrides: Metadata = NO_METADATA,
     on_document: Callable[[Document | Problem], None] = lambda _: None,
+    fuse_after: bool = True,
 ) -> IngestSummary:
-    """Read, extract and store every report in ``inputs``; a report already stored is skipped."""
+    """Read, extract and store every report in ``inputs``; a report already stored is skipped.
+    With ``fuse_after`` the new records are then fused into incidents (``fuse.run.fuse``)."""
     pipeline = build_pipeline(settings, resources)
     summary = IngestSummary(run_id=store.start_run(settings.as_record(), versions(resources)))
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
@@ -70,6 +82,8 @@ def ingest(
             summary.events += len(outcome.document.events)
         else:
             summary.duplicate += 1
+    if fuse_after and summary.new:
+        summary.fused = fuse(store)
     store.finish_run(summary.run_id, summary.as_record())
     return summary
 

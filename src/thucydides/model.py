@@ -201,3 +201,88 @@ class Document:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One source's telling of an incident: its own record and figures, kept visible."""
+
+    event_id: str
+    document_id: str
+    source: str | None
+    source_url: str | None
+    claimed_by: str | None
+    event_date: dt.date | None
+    sub_event_type: str
+    actor1: str
+    actor2: str | None
+    location: str | None
+    location_as_written: str | None
+    fatalities: int | None
+    fatalities_high: int | None
+    injured: int | None
+    captured: int | None
+    copy_of: str | None = None  # the document this one republishes, when it is a copy
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real event told by one or more reports (``fuse``): every source, and where they disagree."""
+
+    incident_id: str
+    event_date: dt.date | None
+    date_last: dt.date | None  # the latest date a source gives (equal to event_date when all agree)
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    assoc_actor_1: str | None
+    actor2: str | None
+    country: str | None
+    iso3: str | None
+    admin1: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int
+    geonames_id: int | None
+    fatalities_low: int | None  # the range spanning every source's figure
+    fatalities_high: int | None
+    injured_low: int | None
+    injured_high: int | None
+    captured_low: int | None
+    captured_high: int | None
+    independent_sources: int  # republications of one article count once
+    reports: tuple[SourceReport, ...]
+    disagreements: tuple[str, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.source or "unknown source" for r in self.reports))
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.claimed_by for r in self.reports if r.claimed_by))
+
+
+@dataclass(frozen=True, slots=True)
+class ControlChange:
+    """A place changing hands, from a territorial incident, with its evidence."""
+
+    place_key: str  # geonames:ID, or the place's name when it has no gazetteer entry
+    location: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    date: dt.date
+    controller: str  # who holds the place after the change
+    previous: str | None  # who held it before, as the sources say
+    sub_event_type: str
+    incident_id: str
+    event_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    claimants: tuple[str, ...]
+    counted: bool  # False: retaken within a day, so ACLED counts only the final capture
+    note: str
+    names: tuple[str, ...] = ()  # the place as each source wrote it

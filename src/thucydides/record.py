@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from thucydides.model import Event, Evidence
+from thucydides.model import ControlChange, Event, Evidence, Incident, SourceReport
 
 # The spec's fields, in the spec's order.
 RECORD_FIELDS: tuple[str, ...] = (
@@ -184,3 +185,63 @@ def check_record(record: Mapping[str, Any], *, text: str | None = None) -> list[
         if text is not None and text[span["start"] : span["end"]] != span["text"]:
             problems.append(f"evidence {span['start']}..{span['end']} does not match the document text")
     return problems
+
+
+# -- incidents and control changes (``fuse``) ---------------------------------------------------
+
+
+def incident_to_record(incident: Incident) -> dict[str, Any]:
+    """An incident as a JSON-ready dict: its fields, its sources and each source's own report."""
+    values = {f.name: getattr(incident, f.name) for f in dataclasses.fields(incident)}
+    values["event_date"] = _iso(incident.event_date)
+    values["date_last"] = _iso(incident.date_last)
+    values["sources"] = list(incident.sources)
+    values["claimants"] = list(incident.claimants)
+    values["reports"] = [
+        {**{f.name: getattr(r, f.name) for f in dataclasses.fields(r)}, "event_date": _iso(r.event_date)}
+        for r in incident.reports
+    ]
+    values["disagreements"] = list(incident.disagreements)
+    return values
+
+
+def incident_from_record(record: Mapping[str, Any]) -> Incident:
+    """Rebuild an ``Incident`` from ``incident_to_record``'s dict."""
+    names = {f.name for f in dataclasses.fields(Incident)}
+    values: dict[str, Any] = {name: record.get(name) for name in names}
+    values["event_date"] = _date(record.get("event_date"))
+    values["date_last"] = _date(record.get("date_last"))
+    report_names = {f.name for f in dataclasses.fields(SourceReport)}
+    values["reports"] = tuple(
+        SourceReport(
+            **{**{k: v for k, v in r.items() if k in report_names}, "event_date": _date(r.get("event_date"))}
+        )
+        for r in record.get("reports") or ()
+    )
+    values["disagreements"] = tuple(record.get("disagreements") or ())
+    return Incident(**values)
+
+
+def control_to_record(change: ControlChange) -> dict[str, Any]:
+    values = {f.name: getattr(change, f.name) for f in dataclasses.fields(change)}
+    values["date"] = change.date.isoformat()
+    for name in ("event_ids", "sources", "claimants", "names"):
+        values[name] = list(values[name])
+    return values
+
+
+def control_from_record(record: Mapping[str, Any]) -> ControlChange:
+    names = {f.name for f in dataclasses.fields(ControlChange)}
+    values: dict[str, Any] = {name: record.get(name) for name in names}
+    values["date"] = dt.date.fromisoformat(str(record["date"]))
+    for name in ("event_ids", "sources", "claimants", "names"):
+        values[name] = tuple(values[name] or ())
+    return ControlChange(**values)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from thucydides import __version__
-from thucydides.cli.common import friendly, settings_from_env
+from thucydides.cli.common import db_option, friendly, settings_from_env
+from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.config import Settings
 from thucydides.ingest import Metadata
@@ -65,11 +66,7 @@ _metadata_options = [
     click.option("--source", help="Publisher name, e.g. 'Fars News Agency'."),
     click.option("--url", help="Where the report came from."),
 ]
-_db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Database file (default: $THUCYDIDES_DB or the user's data directory).",
-)
+_db_option = db_option
 
 
 def _with_options(options: list[Callable[[F], F]]) -> Callable[[F], F]:
@@ -152,6 +149,7 @@ def places(
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @_with_options([*_metadata_options, _db_option])
+@click.option("--no-fuse", is_flag=True, help="Store the events but do not fuse them into incidents.")
 @friendly
 def ingest(
     sources: tuple[str, ...],
@@ -159,10 +157,13 @@ def ingest(
     source: str | None,
     url: str | None,
     db: Path | None,
+    no_fuse: bool,
 ) -> None:
     """Extract events from SOURCES and store documents, events and problems in the database.
 
-    A report already stored (same clean text) is skipped. Exit code 1 if any input failed.
+    A report already stored (same clean text) is skipped. The new events are then fused
+    into incidents with those already stored (see `thucydides fuse`), unless --no-fuse.
+    Exit code 1 if any input failed.
 
     Example: thucydides ingest reports/ --db events.db
     """
@@ -182,12 +183,19 @@ def ingest(
             resources=resources,
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
+            fuse_after=not no_fuse,
         )
     for problem in summary.problems:
         _report_problem(problem)
     click.echo(
         f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents; "
         f"{summary.events} events stored in {settings.db_path} (run {summary.run_id})"
+        + (
+            f"; {summary.fused.incidents} incidents updated, "
+            f"{summary.fused.multi_source} told by several sources"
+            if summary.fused
+            else ""
+        )
     )
     if summary.failed:
         sys.exit(1)
@@ -329,3 +337,6 @@ def pipeline() -> None:
 
 
 main.add_command(gazetteer)
+main.add_command(fuse_command)
+main.add_command(incidents)
+main.add_command(control)

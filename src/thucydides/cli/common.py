@@ -32,3 +32,10 @@ def friendly(command: F) -> F:
 def settings_from_env(db: Path | None = None) -> Settings:
     settings = Settings.from_env()
     return replace(settings, db_path=db) if db else settings
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Database file (default: $THUCYDIDES_DB or the user's data directory).",
+)

@@ -131,6 +131,17 @@ def write_table(events: Sequence[Event], out: TextIO) -> None:
     out.write(format_table(events))
 
 
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """A text stream to ``path`` (written whole or not at all), or to standard output when None."""
+    if path is None:
+        with _stdout_utf8() as out:
+            yield out
+        return
+    with _replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        yield out
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 

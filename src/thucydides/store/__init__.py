@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thucydides.store.base import EventFilter, Store
+from thucydides.store.base import EventFilter, IncidentFilter, Store
 from thucydides.store.sqlite import SqliteStore
 
-__all__ = ["EventFilter", "SqliteStore", "Store", "open_store"]
+__all__ = ["EventFilter", "IncidentFilter", "SqliteStore", "Store", "open_store"]
 
 
 def open_store(path: Path) -> Store:

@@ -11,9 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from thucydides.model import Document, Event, Problem
+from thucydides.model import ControlChange, Document, Event, Incident, Problem
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from thucydides.store.fusion import FusionSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,19 @@ class EventFilter:
         return self.document_id is None or event.document_id == self.document_id
 
 
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """Which incidents to return; None matches everything. ``min_sources``: at least that many
+    independent sources; ``type`` matches the type or sub-type; the rest as in ``EventFilter``."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    type: str | None = None
+    min_sources: int | None = None
+
+
 def _same(value: str | None, wanted: str) -> bool:
     return value is not None and value.casefold() == wanted.casefold()
 
@@ -105,6 +123,20 @@ class Store(Protocol):
 
     def problems(self, run_id: str | None = None) -> list[Problem]:
         """Recorded problems, oldest first; only those of ``run_id`` when given."""
+        ...
+
+    def fusion(self) -> AbstractContextManager[FusionSession]:
+        """A fusion run's session, in one write transaction."""
+        ...
+
+    def incidents(self, filter: IncidentFilter | None = None) -> list[Incident]:
+        """Stored incidents passing ``filter``."""
+        ...
+
+    def control_changes(
+        self, *, admin1: str | None = None, date_to: dt.date | None = None
+    ) -> list[ControlChange]:
+        """Control changes, by place then date."""
         ...
 
     def close(self) -> None:

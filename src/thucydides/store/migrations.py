@@ -14,10 +14,13 @@ Migrations run statement by statement (``conn.execute``), never
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from thucydides.errors import StoreError
 from thucydides.store.connection import transaction
@@ -208,4 +211,84 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             )""",
             "CREATE INDEX problems_run ON problems (run_id, id)",
         ),
+    )
+
+
+@migration(2)
+def m002_fusion(conn: sqlite3.Connection) -> None:
+    """Incidents, control changes, document signatures; a grid cell per event to find look-alikes."""
+    _execute_all(
+        conn,
+        (
+            "ALTER TABLE events ADD COLUMN cell_lat INTEGER",
+            "ALTER TABLE events ADD COLUMN cell_lon INTEGER",
+            "ALTER TABLE events ADD COLUMN coarse INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE events ADD COLUMN fused_at TEXT",
+        ),
+    )
+    rows = conn.execute("SELECT event_id, record FROM events").fetchall()
+    for event_id, record in rows:
+        values = json.loads(record)
+        conn.execute(
+            "UPDATE events SET cell_lat = ?, cell_lon = ?, coarse = ? WHERE event_id = ?",
+            (*grid_cell(values.get("latitude"), values.get("longitude")), is_coarse(values), event_id),
+        )
+    _execute_all(
+        conn,
+        (
+            "CREATE INDEX events_cell ON events (cell_lat, cell_lon, event_date)",
+            "CREATE INDEX events_coarse ON events (coarse, event_date)",
+            "CREATE INDEX events_unfused ON events (event_id) WHERE fused_at IS NULL",
+            """CREATE TABLE incidents (
+                incident_id TEXT PRIMARY KEY,
+                event_date TEXT,
+                event_type TEXT NOT NULL COLLATE NOCASE,
+                sub_event_type TEXT NOT NULL COLLATE NOCASE,
+                country TEXT COLLATE NOCASE,
+                admin1 TEXT COLLATE NOCASE,
+                place_key TEXT NOT NULL,
+                independent_sources INTEGER NOT NULL,
+                record TEXT NOT NULL
+            )""",
+            "CREATE INDEX incidents_date ON incidents (event_date)",
+            "CREATE INDEX incidents_place ON incidents (place_key, event_date)",
+            """CREATE TABLE control_changes (
+                place_key TEXT NOT NULL,
+                incident_id TEXT NOT NULL,
+                date TEXT NOT NULL,
+                location TEXT COLLATE NOCASE,
+                admin1 TEXT COLLATE NOCASE,
+                country TEXT COLLATE NOCASE,
+                controller TEXT NOT NULL,
+                counted INTEGER NOT NULL,
+                record TEXT NOT NULL,
+                PRIMARY KEY (place_key, incident_id)
+            )""",
+            "CREATE INDEX control_date ON control_changes (date)",
+            """CREATE TABLE document_signatures (
+                document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+                signature BLOB NOT NULL
+            )""",
+        ),
+    )
+
+
+CELL_DEGREES = (
+    0.25  # about 28 km of latitude: places a fine record can share an event with are within 2 cells
+)
+
+
+def grid_cell(latitude: float | None, longitude: float | None) -> tuple[int | None, int | None]:
+    """The grid cell of a point (None for a record without coordinates)."""
+    if latitude is None or longitude is None:
+        return None, None
+    return math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES)
+
+
+def is_coarse(record: dict[str, Any]) -> int:
+    """1 when a record's place or date is only roughly known (its look-alikes are searched wider)."""
+    return int(
+        record.get("geo_precision", 1) == 3
+        or record.get("time_precision", 1) >= 2
+        or record.get("latitude") is None
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -13,11 +14,12 @@ from types import TracebackType
 from typing import Any, Self
 
 from thucydides.errors import StoreError
-from thucydides.model import Document, Event, Mention, Problem
+from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
-from thucydides.store.base import EventFilter
+from thucydides.store.base import EventFilter, IncidentFilter
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
-from thucydides.store.migrations import migrate
+from thucydides.store.fusion import FusionSession
+from thucydides.store.migrations import grid_cell, is_coarse, migrate
 
 
 class SqliteStore:
@@ -110,8 +112,9 @@ class SqliteStore:
         record = event_to_record(event)
         conn.execute(
             "INSERT INTO events (event_id, document_id, run_id, event_date, event_type, sub_event_type,"
-            " actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, source, incident_id, record)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, source, incident_id, record,"
+            " cell_lat, cell_lon, coarse)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.event_id,
                 event.document_id,
@@ -128,6 +131,8 @@ class SqliteStore:
                 event.source,
                 event.incident_id,
                 _record_json(record, event.event_id),
+                *grid_cell(event.latitude, event.longitude),
+                is_coarse(record),
             ),
         )
         conn.executemany(
@@ -153,13 +158,36 @@ class SqliteStore:
         """Stored events passing ``filter``, by event date (undated last), document id, event id."""
         where, params = _where(filter or EventFilter())
         sql = (
-            "SELECT record FROM events"
+            "SELECT record, incident_id FROM events"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY event_date IS NULL, event_date, document_id, event_id"
         )
         with sqlite_errors(self.path, "read events"):
             rows = self._conn.execute(sql, params).fetchall()
-        return [event_from_record(json.loads(row[0])) for row in rows]
+        # The record is the document's own; fusion only links it to an incident (the column).
+        return [
+            dataclasses.replace(event_from_record(json.loads(row[0])), incident_id=row[1]) for row in rows
+        ]
+
+    # -- fusion -------------------------------------------------------------------------------
+
+    @contextmanager
+    def fusion(self) -> Iterator[FusionSession]:
+        """A fusion run in one write transaction: all its links and incidents, or none."""
+        with self._write("fuse events into incidents") as conn:
+            yield FusionSession(conn)
+
+    def incidents(self, filter: IncidentFilter | None = None) -> list[Incident]:
+        """Stored incidents passing ``filter``, by date then id."""
+        with sqlite_errors(self.path, "read incidents"):
+            return FusionSession(self._conn).incidents(filter or IncidentFilter())
+
+    def control_changes(
+        self, *, admin1: str | None = None, date_to: dt.date | None = None
+    ) -> list[ControlChange]:
+        """Control changes, by place then date."""
+        with sqlite_errors(self.path, "read control changes"):
+            return FusionSession(self._conn).control_changes(admin1=admin1, date_to=date_to)
 
     # -- problems -----------------------------------------------------------------------------
 

@@ -1,0 +1,96 @@
+"""Who controls which place: a ledger of changes built from territorial incidents.
+
+Each incident of type "Government regains territory", "Non-state actor
+overtakes territory" or "Non-violent transfer of territory" is a change of
+control at its place, to its actor1 (from its actor2, when the sources name
+one). ACLED counts control that is held: a place taken and retaken within a
+day is contested, and only the final capture counts; the earlier ones stay in
+the ledger, marked not counted, because ACLED codes that fighting as an armed
+clash. Control at a date is the last counted change on or before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from thucydides.model import ControlChange, Incident
+
+TERRITORIAL = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+HELD_DAYS = 1  # a change reversed within this many days was not held
+
+
+def incident_place_key(incident: Incident) -> str:
+    if incident.geonames_id is not None:
+        return f"geonames:{incident.geonames_id}"
+    return f"name:{(incident.location or '').casefold()}"
+
+
+def ledger(incidents: Iterable[Incident]) -> list[ControlChange]:
+    """Control changes of every place the territorial incidents name, by place then date."""
+    by_place: dict[str, list[Incident]] = {}
+    for incident in incidents:
+        if incident.sub_event_type in TERRITORIAL and incident.event_date is not None:
+            by_place.setdefault(incident_place_key(incident), []).append(incident)
+    changes: list[ControlChange] = []
+    for key in sorted(by_place):
+        changes.extend(place_ledger(key, by_place[key]))
+    return changes
+
+
+def place_ledger(key: str, incidents: Sequence[Incident]) -> list[ControlChange]:
+    """The changes at one place in date order, with ACLED's rule on contested captures applied."""
+    ordered = sorted(incidents, key=lambda i: (i.event_date or dt.date.min, i.incident_id))
+    changes = []
+    for index, incident in enumerate(ordered):
+        assert incident.event_date is not None
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        reversed_soon = (
+            following is not None
+            and following.actor1 != incident.actor1
+            and following.event_date is not None
+            and (following.event_date - incident.event_date).days <= HELD_DAYS
+        )
+        note = (
+            f"retaken by {following.actor1} on {following.event_date}: contested, coded as armed clash"
+            if reversed_soon and following is not None
+            else "held"
+        )
+        changes.append(
+            ControlChange(
+                place_key=key,
+                location=incident.location,
+                admin1=incident.admin1,
+                country=incident.country,
+                latitude=incident.latitude,
+                longitude=incident.longitude,
+                date=incident.event_date,
+                controller=incident.actor1,
+                previous=incident.actor2,
+                sub_event_type=incident.sub_event_type,
+                incident_id=incident.incident_id,
+                event_ids=tuple(r.event_id for r in incident.reports),
+                sources=incident.sources,
+                claimants=incident.claimants,
+                counted=not reversed_soon,
+                note=note,
+                names=tuple(
+                    dict.fromkeys(
+                        n for r in incident.reports for n in (r.location_as_written, r.location) if n
+                    )
+                ),
+            )
+        )
+    return changes
+
+
+def controller_at(changes: Sequence[ControlChange], date: dt.date) -> ControlChange | None:
+    """The counted change in force at ``date`` among one place's changes, if any."""
+    in_force = [c for c in changes if c.counted and c.date <= date]
+    return max(in_force, key=lambda c: (c.date, c.incident_id)) if in_force else None
