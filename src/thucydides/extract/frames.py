@@ -30,9 +30,11 @@ _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", 
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 # "X districts of A, B": X locates A and B.
 _CONTAINER_OF = re.compile(
-    r"^\s+(?:districts?|neighbou?rhoods?|quarters?|towns?|villages?|areas?|suburbs?|countryside)\s+of\s+$",
+    r"^\s+(?:districts|neighbou?rhoods|quarters|towns|villages|areas|suburbs|countryside)\s+of\s+$",
     re.I,
 )
+# "the Sheikh Said district of Aleppo": Aleppo only locates the district.
+_PART_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|suburb|area|camp)\s+of\s+(?:the\s+)?$", re.I)
 # "Baquba, northeast of Baghdad", "Tikrit, the capital of Salahuddin": the second place locates the first.
 _LOCATED_BY = re.compile(
     r"^\s*,\s*(?:(?:about|some)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:the\s+)?"
@@ -244,7 +246,7 @@ def _anchor_places(places: list[PlaceMention], text: str) -> set[int]:
         gap = text[left.mention.end : right.mention.start]
         if len(gap) > 40 or _LIST_START.match(gap) or _LIST_SEP.match(gap):
             continue
-        if _LOCATED_BY.match(gap):
+        if _LOCATED_BY.match(gap) or _PART_OF.match(gap):
             anchors.add(id(right))
             continue
         if "," in gap.strip(" ,") and len(gap.rsplit(",", 1)[1].split()) >= 4:

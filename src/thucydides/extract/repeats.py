@@ -57,6 +57,23 @@ def _place_key(event: Event) -> str:
     return place.place.place_id if place and place.place else (event.location_as_written or "").casefold()
 
 
+def _with_folded_figures(event: Event, folded: list[Event]) -> Event:
+    """The territorial event with the casualties of the fighting folded into it, where it has none."""
+    for other in folded:
+        if (_place_key(other), other.event_date) != (_place_key(event), event.event_date):
+            continue
+        if event.fatalities is None and other.fatalities is not None:
+            event = dataclasses.replace(
+                event,
+                fatalities=other.fatalities,
+                fatalities_low=other.fatalities_low,
+                fatalities_high=other.fatalities_high,
+            )
+        if event.injured is None and other.injured is not None:
+            event = dataclasses.replace(event, injured=other.injured)
+    return event
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
 
@@ -64,9 +81,9 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     territorial event, not a separate armed clash; so is the losing side's withdrawal.
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
-    events = [
-        e for e in events if e.sub_event_type not in _FOLDED or (_place_key(e), e.event_date) not in taken
-    ]
+    folded = [e for e in events if e.sub_event_type in _FOLDED and (_place_key(e), e.event_date) in taken]
+    events = [_with_folded_figures(e, folded) if e.sub_event_type in _TERRITORY else e for e in events]
+    events = [e for e in events if not any(e is f for f in folded)]
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
