@@ -33,9 +33,8 @@ def signature(text: str) -> bytes:
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles])
-    return (
-        np.array([len(shingles)], dtype=np.uint64).tobytes() + minhash.hashvalues.astype(np.uint64).tobytes()
-    )
+    count = np.array([len(shingles)], dtype=np.uint64).tobytes()
+    return bytes(count + minhash.hashvalues.astype(np.uint64).tobytes())
 
 
 def containment(a: bytes, b: bytes) -> float:
