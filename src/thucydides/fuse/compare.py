@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 
+from thucydides.gazetteer.normalize import name_key
 from thucydides.model import Event
 
 FUSE_THRESHOLD = 0.6
@@ -122,11 +123,40 @@ def _date_agreement(a: Event, b: Event) -> float | None:
 def _place_agreement(a: Event, b: Event) -> float | None:
     if place_key(a) == place_key(b) and (a.geonames_id is not None or (a.location or a.location_as_written)):
         return 1.0
+    if _distinct_named_places(a, b):
+        return None
+
     km = distance_km(a, b)
     if km is None:
         return None
     tolerance = PLACE_TOLERANCE_KM[max(a.geo_precision, b.geo_precision)]
     return None if km > tolerance else 1.0 - km / (2 * tolerance)
+
+
+def _distinct_named_places(a: Event, b: Event) -> bool:
+    """Two places each named, with neither the same gazetteer entry nor the same name in any
+    spelling: two districts of a city are two places even where the gazetteers give them the
+    city's coordinates. A place known only as a region, or written as "the city", is judged by
+    distance instead."""
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        return False
+    if (
+        a.geonames_id is not None
+        and a.geonames_id == b.geonames_id
+        and a.geo_precision == b.geo_precision == 1
+    ):
+        return False
+    names_a, names_b = _names(a), _names(b)
+    return bool(names_a and names_b) and not (names_a & names_b)
+
+
+def _names(event: Event) -> set[str]:
+    written = event.location_as_written or ""
+    if not written or (
+        written[:1].islower() and not written.startswith(("al-", "el-", "ad-", "as-", "ash-", "at-"))
+    ):
+        return set()  # "the city", "it": a reference back, not a name
+    return {name_key(n) for n in (event.location, written) if n}
 
 
 def _actor_agreement(a: Event, b: Event) -> float | None:
