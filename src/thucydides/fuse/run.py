@@ -71,13 +71,18 @@ def incidents_of(
 ) -> list[Incident]:
     """The incidents of a closed set of records (every edge of each lies inside it)."""
     by_id = {e.event_id: e for e in events}
+    pieces = components(by_id, edges)
+    piece_of = {event_id: index for index, ids in enumerate(pieces) for event_id in ids}
+    edges_of: dict[int, set[Edge]] = {}
+    for edge in edges:
+        if edge[1] in piece_of:
+            edges_of.setdefault(piece_of[edge[1]], set()).add(edge)
     incidents = []
-    for ids in components(by_id, edges):
+    for index, ids in enumerate(pieces):
         members = [by_id[i] for i in ids]
-        inside = {edge for edge in edges if edge[1] in by_id and edge[2] in by_id}
-        documents = session.documents({e.document_id for e in members}) if session else []
+        documents = session.documents({e.document_id for e in members}) if session and len(ids) > 1 else []
         original_of = originals(documents)
-        for group in cluster(members, inside, compatible=compatible):
+        for group in cluster(members, edges_of.get(index, set()), compatible=compatible):
             incidents.append(build_incident(group, original_of))
     return incidents
 

@@ -26,6 +26,7 @@ from thucydides.record import (
     incident_to_record,
 )
 from thucydides.store.base import IncidentFilter
+from thucydides.store.migrations import cell_of, cell_position
 
 FINE_CELLS = 2  # a fine pair is within 25 km: two cells of 0.25 degrees either way
 COARSE_CELLS = 5  # a coarse pair is within 100 km
@@ -55,33 +56,33 @@ class FusionSession:
         if event.event_date is None:
             return []
         row = self.conn.execute(
-            "SELECT cell_lat, cell_lon, coarse FROM events WHERE event_id = ?", (event.event_id,)
+            "SELECT cell, coarse FROM events WHERE event_id = ?", (event.event_id,)
         ).fetchone()
-        cell_lat, cell_lon, coarse = row if row else (None, None, 1)
+        cell, coarse = row if row else (None, 1)
         found: dict[str, Event] = {}
-        if cell_lat is None or cell_lon is None:
+        if cell is None:
             # No coordinates: only a record of the same named place can match.
             for other in self._events(
-                "WHERE cell_lat IS NULL AND event_date BETWEEN ? AND ? AND country IS ?",
+                "WHERE cell IS NULL AND event_date BETWEEN ? AND ? AND country IS ?",
                 (*_window(event.event_date, MAX_DATE_TOLERANCE_DAYS), event.country),
             ):
                 found[other.event_id] = other
             return list(found.values())
-        wide = "WHERE cell_lat BETWEEN ? AND ? AND cell_lon BETWEEN ? AND ? AND event_date BETWEEN ? AND ?"
-        box = (
-            cell_lat - COARSE_CELLS,
-            cell_lat + COARSE_CELLS,
-            cell_lon - COARSE_CELLS,
-            cell_lon + COARSE_CELLS,
-        )
         window = _window(event.event_date, MAX_DATE_TOLERANCE_DAYS)
+        wide = _cells_around(int(cell), COARSE_CELLS)
         if coarse:
-            queries = [(wide, (*box, *window))]
+            queries = [(f"WHERE cell IN ({_marks(wide)}) AND event_date BETWEEN ? AND ?", (*wide, *window))]
         else:
-            near = _box(int(cell_lat), int(cell_lon), FINE_CELLS)
+            near = _cells_around(int(cell), FINE_CELLS)
             queries = [
-                (wide, (*near, *_window(event.event_date, DATE_TOLERANCE_DAYS[1]))),
-                (wide + " AND coarse = 1", (*box, *window)),
+                (
+                    f"WHERE cell IN ({_marks(near)}) AND event_date BETWEEN ? AND ?",
+                    (*near, *_window(event.event_date, DATE_TOLERANCE_DAYS[1])),
+                ),
+                (
+                    f"WHERE coarse = 1 AND cell IN ({_marks(wide)}) AND event_date BETWEEN ? AND ?",
+                    (*wide, *window),
+                ),
             ]
         for where, params in queries:
             for other in self._events(where, params):
@@ -242,8 +243,15 @@ def _with_incident(event: Event, incident_id: str) -> Event:
     return dataclasses.replace(event, incident_id=incident_id)
 
 
-def _box(cell_lat: int, cell_lon: int, cells: int) -> tuple[int, int, int, int]:
-    return cell_lat - cells, cell_lat + cells, cell_lon - cells, cell_lon + cells
+def _cells_around(cell: int, reach: int) -> list[int]:
+    row, column = cell_position(cell)
+    return [
+        cell_of(row + dr, column + dc) for dr in range(-reach, reach + 1) for dc in range(-reach, reach + 1)
+    ]
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
 
 
 def _window(date: dt.date, days: int) -> tuple[str, str]:

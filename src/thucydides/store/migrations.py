@@ -220,8 +220,7 @@ def m002_fusion(conn: sqlite3.Connection) -> None:
     _execute_all(
         conn,
         (
-            "ALTER TABLE events ADD COLUMN cell_lat INTEGER",
-            "ALTER TABLE events ADD COLUMN cell_lon INTEGER",
+            "ALTER TABLE events ADD COLUMN cell INTEGER",
             "ALTER TABLE events ADD COLUMN coarse INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE events ADD COLUMN fused_at TEXT",
         ),
@@ -230,14 +229,14 @@ def m002_fusion(conn: sqlite3.Connection) -> None:
     for event_id, record in rows:
         values = json.loads(record)
         conn.execute(
-            "UPDATE events SET cell_lat = ?, cell_lon = ?, coarse = ? WHERE event_id = ?",
-            (*grid_cell(values.get("latitude"), values.get("longitude")), is_coarse(values), event_id),
+            "UPDATE events SET cell = ?, coarse = ? WHERE event_id = ?",
+            (grid_cell(values.get("latitude"), values.get("longitude")), is_coarse(values), event_id),
         )
     _execute_all(
         conn,
         (
-            "CREATE INDEX events_cell ON events (cell_lat, cell_lon, event_date)",
-            "CREATE INDEX events_coarse ON events (coarse, event_date)",
+            "CREATE INDEX events_cell ON events (cell, event_date)",
+            "CREATE INDEX events_coarse ON events (coarse, cell, event_date)",
             "CREATE INDEX events_unfused ON events (event_id) WHERE fused_at IS NULL",
             """CREATE TABLE incidents (
                 incident_id TEXT PRIMARY KEY,
@@ -278,11 +277,24 @@ CELL_DEGREES = (
 )
 
 
-def grid_cell(latitude: float | None, longitude: float | None) -> tuple[int | None, int | None]:
-    """The grid cell of a point (None for a record without coordinates)."""
+CELL_ROW = 10_000  # cells per row of the grid: more than 360 / CELL_DEGREES
+
+
+def grid_cell(latitude: float | None, longitude: float | None) -> int | None:
+    """The grid cell of a point, one integer (None for a record without coordinates)."""
     if latitude is None or longitude is None:
-        return None, None
-    return math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES)
+        return None
+    return cell_of(math.floor(latitude / CELL_DEGREES), math.floor(longitude / CELL_DEGREES))
+
+
+def cell_of(row: int, column: int) -> int:
+    return row * CELL_ROW + column
+
+
+def cell_position(cell: int) -> tuple[int, int]:
+    """(row, column) of a cell: ``cell_of`` undone."""
+    row, column = divmod(cell + CELL_ROW // 2, CELL_ROW)
+    return row, column - CELL_ROW // 2
 
 
 def is_coarse(record: dict[str, Any]) -> int:

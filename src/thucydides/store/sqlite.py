@@ -113,8 +113,8 @@ class SqliteStore:
         conn.execute(
             "INSERT INTO events (event_id, document_id, run_id, event_date, event_type, sub_event_type,"
             " actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, source, incident_id, record,"
-            " cell_lat, cell_lon, coarse)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cell, coarse)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.event_id,
                 event.document_id,
@@ -131,7 +131,7 @@ class SqliteStore:
                 event.source,
                 event.incident_id,
                 _record_json(record, event.event_id),
-                *grid_cell(event.latitude, event.longitude),
+                grid_cell(event.latitude, event.longitude),
                 is_coarse(record),
             ),
         )
