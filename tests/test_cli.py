@@ -194,3 +194,28 @@ def test_actors_shows_canonical_names_and_provenance(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert "Military Forces of Syria" in lines[0] and "spec actor table" in lines[0]
     assert "Islamic State (Syria)" in lines[1]
+
+
+def test_ingest_fuses_and_incidents_and_control_read_the_result(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["ingest", sample()])
+    assert result.exit_code == 0, result.output
+    assert "incidents updated" in result.stdout
+    again = runner.invoke(main, ["fuse"])
+    assert again.exit_code == 0 and again.stdout.startswith("0 new records")
+    incidents = records(runner.invoke(main, ["incidents", "--format", "jsonl"]).stdout)
+    stored = records(runner.invoke(main, ["events", "--format", "jsonl"]).stdout)
+    assert {e["incident_id"] for e in stored} == {i["incident_id"] for i in incidents}
+    assert sum(len(i["reports"]) for i in incidents) == len(stored)  # type: ignore[arg-type]
+    out = tmp_path / "incidents.geojson"
+    assert runner.invoke(main, ["incidents", "--format", "geojson", "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    control = runner.invoke(main, ["control", "--date", "2030-01-01", "--format", "jsonl"])
+    assert control.exit_code == 0, control.output
+    for change in records(control.stdout):
+        assert change["counted"] and change["incident_id"] in {i["incident_id"] for i in incidents}
+
+
+def test_control_without_place_or_date_says_what_to_give(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["control"])
+    assert result.exit_code == 1
+    assert "Give --place NAME, --date YYYY-MM-DD" in result.output

@@ -10,6 +10,7 @@ from thucydides.build import Resources
 from thucydides.config import Settings
 from thucydides.jobs import ingest
 from thucydides.report.exports import FORMATS, write_events
+from thucydides.report.incidents import write_control, write_incidents
 from thucydides.report.table import format_table
 from thucydides.store import open_store
 
@@ -46,6 +47,8 @@ def run_demo(out: Path, *, settings: Settings, echo: Callable[[str], None]) -> N
     with open_store(settings.db_path) as store:
         summary = ingest(reports, store=store, settings=settings, resources=loaded)
         events = store.events()
+        incidents = store.incidents()
+        changes = store.control_changes()
     for problem in summary.problems:
         echo(f"error: {problem.input}: {problem.message}")
     echo(format_table(events))
@@ -56,8 +59,12 @@ def run_demo(out: Path, *, settings: Settings, echo: Callable[[str], None]) -> N
         path = out / f"events.{_EXTENSIONS[fmt]}"
         write_events(events, fmt, path)
         written.append(str(path))
+    write_incidents(incidents, "jsonl", out / "incidents.jsonl")
+    write_control(changes, "jsonl", out / "control.jsonl")
+    written += [str(out / "incidents.jsonl"), str(out / "control.jsonl")]
     echo(
         f"{summary.new} new / {summary.duplicate} duplicate / {summary.failed} failed documents; "
-        f"{len(events)} events in {settings.db_path}"
+        f"{len(events)} events in {len(incidents)} incidents, {len(changes)} control changes, "
+        f"in {settings.db_path}"
     )
     echo("Exports: " + ", ".join(written))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from factory import event
-from thucydides.fuse.control import controller_at, ledger
+from thucydides.fuse.control import controller_at, ledger, place_ledger
 from thucydides.fuse.incidents import build_incident
 
 
@@ -48,3 +48,9 @@ def test_a_capture_reversed_the_next_day_does_not_count() -> None:
     assert [c.counted for c in changes] == [False, True]
     assert "contested" in changes[0].note
     assert controller_at(changes, dt.date(2016, 12, 3)) is None
+
+
+def test_an_undated_capture_is_left_out_of_the_sequence() -> None:
+    undated = build_incident([event(event_id="evt-u", event_date=None)], {})
+    changes = place_ledger("geonames:170063", [undated, capture("evt-a", 1, REBELS, ARMY)])  # type: ignore[list-item]
+    assert [c.incident_id for c in changes] == [capture("evt-a", 1, REBELS, ARMY).incident_id]  # type: ignore[attr-defined]

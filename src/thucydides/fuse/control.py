@@ -45,17 +45,19 @@ def ledger(incidents: Iterable[Incident]) -> list[ControlChange]:
 
 
 def place_ledger(key: str, incidents: Sequence[Incident]) -> list[ControlChange]:
-    """The changes at one place in date order, with ACLED's rule on contested captures applied."""
-    ordered = sorted(incidents, key=lambda i: (i.event_date or dt.date.min, i.incident_id))
+    """The changes at one place in date order, with ACLED's rule on contested captures applied.
+    An undated capture cannot be placed in the sequence and is left out."""
+    dated = [(i.event_date, i) for i in incidents if i.event_date is not None]
+    ordered = [i for _, i in sorted(dated, key=lambda pair: (pair[0], pair[1].incident_id))]
     changes = []
     for index, incident in enumerate(ordered):
-        assert incident.event_date is not None
+        date = incident.event_date or dt.date.min  # always set: undated ones were left out
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         reversed_soon = (
             following is not None
             and following.actor1 != incident.actor1
             and following.event_date is not None
-            and (following.event_date - incident.event_date).days <= HELD_DAYS
+            and (following.event_date - date).days <= HELD_DAYS
         )
         note = (
             f"retaken by {following.actor1} on {following.event_date}: contested, coded as armed clash"
@@ -70,7 +72,7 @@ def place_ledger(key: str, incidents: Sequence[Incident]) -> list[ControlChange]
                 country=incident.country,
                 latitude=incident.latitude,
                 longitude=incident.longitude,
-                date=incident.event_date,
+                date=date,
                 controller=incident.actor1,
                 previous=incident.actor2,
                 sub_event_type=incident.sub_event_type,
