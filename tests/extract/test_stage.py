@@ -307,3 +307,12 @@ def test_generic_forces_acting_abroad_belong_to_that_country(extractor: EventExt
         "Civilians (Turkey)",
         11,
     )
+
+
+def test_a_withdrawal_leaves_the_place_to_the_other_side(extractor: EventExtractor) -> None:
+    doc = document(
+        "Islamic State fighters withdrew from Souran overnight.", places={"Souran": place("Souran", gid=4)}
+    )
+    (event,) = extractor(doc).events
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State (Syria)")

@@ -231,6 +231,14 @@ class EventExtractor:
                 actor1, frame, context, admin1s, country.name if country else focus
             )
         assoc = roles.assoc
+        if head.category == "withdraw" and sub_type == "Non-violent transfer of territory" and actor2_name:
+            # "the army withdrew from X": the side left holding X is actor1, as in every territorial record.
+            actor1, actor2_name, actor2, assoc = (
+                ActorMention(0, 0, "", actor2_name, "unknown", None),
+                actor1.name,
+                None,
+                None,
+            )
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
         date, precision = _date_of(doc, frame)
