@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from thucydides import __version__
-from thucydides.cli.common import db_option, friendly, settings_from_env
+from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.config import Settings
@@ -202,11 +202,7 @@ def ingest(
 
 
 @main.command()
-@click.option("--date-from", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD).")
-@click.option("--date-to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD).")
-@click.option("--country", help="Country name, e.g. Syria.")
-@click.option("--admin1", help="First-level division, e.g. Aleppo.")
-@click.option("--type", "event_type", help="Event type or sub-event type, e.g. 'Air/drone strike'.")
+@filter_options
 @click.option("--actor", help="Part of an actor's name, e.g. 'Islamic State'.")
 @click.option("--source", help="Part of the publisher's name.")
 @click.option(
@@ -216,9 +212,7 @@ def ingest(
     show_default=True,
     type=click.Choice(["table", "jsonl", "csv", "acled", "geojson", "parquet"]),
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
-)
+@output_option
 @_db_option
 @friendly
 def events(

@@ -39,3 +39,25 @@ db_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Database file (default: $THUCYDIDES_DB or the user's data directory).",
 )
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
+)
+
+
+def filter_options(command: F) -> F:
+    """The filters events and incidents share: dates, country, admin1 and type."""
+    date = click.DateTime(["%Y-%m-%d"])
+    for option in reversed(
+        (
+            click.option("--date-from", type=date, help="First date (YYYY-MM-DD)."),
+            click.option("--date-to", type=date, help="Last date (YYYY-MM-DD)."),
+            click.option("--country", help="Country name, e.g. Syria."),
+            click.option("--admin1", help="First-level division, e.g. Aleppo."),
+            click.option(
+                "--type", "event_type", help="Event type or sub-event type, e.g. 'Air/drone strike'."
+            ),
+        )
+    ):
+        command = option(command)
+    return command

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from thucydides.cli.common import db_option, friendly, settings_from_env
+from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
 
 _DATE = click.DateTime(["%Y-%m-%d"])
 
@@ -39,11 +39,7 @@ def fuse_command(everything: bool, db: Path | None) -> None:
 
 
 @click.command()
-@click.option("--date-from", type=_DATE, help="First incident date (YYYY-MM-DD).")
-@click.option("--date-to", type=_DATE, help="Last incident date (YYYY-MM-DD).")
-@click.option("--country", help="Country name, e.g. Syria.")
-@click.option("--admin1", help="First-level division, e.g. Aleppo.")
-@click.option("--type", "event_type", help="Event type or sub-event type, e.g. Battles.")
+@filter_options
 @click.option("--min-sources", type=click.IntRange(min=1), help="At least this many independent sources.")
 @click.option(
     "--format",
@@ -52,9 +48,7 @@ def fuse_command(everything: bool, db: Path | None) -> None:
     show_default=True,
     type=click.Choice(["table", "jsonl", "csv", "geojson"]),
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
-)
+@output_option
 @db_option
 @friendly
 def incidents(

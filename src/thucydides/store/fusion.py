@@ -26,6 +26,7 @@ from thucydides.record import (
     incident_to_record,
 )
 from thucydides.store.base import IncidentFilter
+from thucydides.store.conditions import place_time_type
 from thucydides.store.migrations import cell_of, cell_position
 
 FINE_CELLS = 2  # a fine pair is within 25 km: two cells of 0.25 degrees either way
@@ -268,23 +269,13 @@ def _json(value: dict[str, Any]) -> str:
 
 
 def _incident_where(filter: IncidentFilter) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if filter.date_from is not None:
-        where.append("event_date >= ?")
-        params.append(filter.date_from.isoformat())
-    if filter.date_to is not None:
-        where.append("event_date <= ?")
-        params.append(filter.date_to.isoformat())
-    if filter.country is not None:
-        where.append("country = ?")
-        params.append(filter.country)
-    if filter.admin1 is not None:
-        where.append("admin1 = ?")
-        params.append(filter.admin1)
-    if filter.type is not None:
-        where.append("(event_type = ? OR sub_event_type = ?)")
-        params += [filter.type, filter.type]
+    where, params = place_time_type(
+        date_from=filter.date_from,
+        date_to=filter.date_to,
+        country=filter.country,
+        admin1=filter.admin1,
+        type=filter.type,
+    )
     if filter.min_sources is not None:
         where.append("independent_sources >= ?")
         params.append(filter.min_sources)

@@ -17,6 +17,7 @@ from thucydides.errors import StoreError
 from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
 from thucydides.store.base import EventFilter, IncidentFilter
+from thucydides.store.conditions import place_time_type
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
 from thucydides.store.fusion import FusionSession
 from thucydides.store.migrations import grid_cell, is_coarse, migrate
@@ -257,23 +258,13 @@ class SqliteStore:
 
 def _where(filter: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for ``filter`` (the semantics of ``EventFilter.matches``)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if filter.date_from is not None:
-        where.append("event_date >= ?")
-        params.append(filter.date_from.isoformat())
-    if filter.date_to is not None:
-        where.append("event_date <= ?")
-        params.append(filter.date_to.isoformat())
-    if filter.country is not None:
-        where.append("country = ?")  # the column's NOCASE collation makes it case-insensitive
-        params.append(filter.country)
-    if filter.admin1 is not None:
-        where.append("admin1 = ?")
-        params.append(filter.admin1)
-    if filter.type is not None:
-        where.append("(event_type = ? OR sub_event_type = ?)")
-        params += [filter.type, filter.type]
+    where, params = place_time_type(
+        date_from=filter.date_from,
+        date_to=filter.date_to,
+        country=filter.country,
+        admin1=filter.admin1,
+        type=filter.type,
+    )
     if filter.actor is not None:
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         where.append("(" + " OR ".join(f"instr(thu_fold({column}), ?) > 0" for column in columns) + ")")
