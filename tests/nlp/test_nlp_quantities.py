@@ -199,3 +199,9 @@ def test_quantity_offsets_point_into_the_document() -> None:
 def test_one_person_after_an_article_counts_one(text: str, expected: list[tuple[str, int]]) -> None:
     sentence = Sentence(index=0, start=0, end=len(text), text=text, paragraph=0)
     assert [(q.mention.label, q.best) for q in tag_sentence(sentence)] == expected
+
+
+def test_one_person_before_a_comma_is_not_the_victim_of_the_next_clause() -> None:
+    text = "Police fired on a crowd protesting the detention of an imam, killing two protesters."
+    sentence = Sentence(index=0, start=0, end=len(text), text=text, paragraph=0)
+    assert [(q.mention.label, q.best) for q in tag_sentence(sentence)] == [("killed:protesters", 2)]

@@ -230,8 +230,8 @@ def split_frames(
                 end=scope_end,
                 places=tuple(kept),
                 anchors=tuple(p for p in candidates if id(p) in anchors),
-                actors_before=tuple(a for a in actors if scope_start <= a.start < first.end),
-                actors_after=tuple(a for a in actors if first.end <= a.start < scope_end),
+                actors_before=tuple(a for a in actors if scope_start <= a.start < first.start),
+                actors_after=tuple(a for a in actors if first.start <= a.start < scope_end),
                 anaphor=anaphor.group(0) if anaphor and not kept else None,
                 means_end=means_end,
             )

@@ -155,8 +155,11 @@ def tag_sentence(sentence: Sentence) -> list[Quantity]:
     quantities = []
     for candidate in candidates:
         role = _role(tokens, candidate, candidates, roles)
-        if role is None or (role == OTHER and tokens[candidate.start].lower in ("a", "an")):
-            continue  # "a commander said": one person, but no casualty
+        if role is None:
+            continue
+        one_person = candidate.end == candidate.start + 1 and tokens[candidate.start].lower in ("a", "an")
+        if one_person and (role == OTHER or _word(tokens, candidate.phrase_end) == ","):
+            continue  # "a commander said", "the detention of an imam, killing two": no casualty of one
         roles[candidate.start] = role
         start, end = tokens[candidate.start].start, tokens[candidate.end - 1].end
         label = f"{role}:{candidate.noun}" if candidate.noun else role
