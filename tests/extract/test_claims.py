@@ -26,3 +26,20 @@ def test_back_reference_takes_the_last_claimant_of_the_paragraph() -> None:
     assert claimant("The source added that two tanks were destroyed.", previous="military source") == (
         "military source"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Shells hit the market, killing six, an army officer said.", "military source"),
+        (
+            "Eleven people were executed, according to the Local Coordination Committees.",
+            "Local Coordination Committees",
+        ),
+        ("Jets struck Jobar before the truce, the Observatory said.", "SOHR"),
+        ("Police detained 11 people in raids, the state-run news agency said.", "state media"),
+        ("A mob attacked a shop, police said.", "police source"),
+    ],
+)
+def test_speakers_named_at_the_end_of_a_sentence(sentence: str, label: str) -> None:
+    assert claimant(sentence, previous=None) == label

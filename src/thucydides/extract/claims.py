@@ -18,22 +18,29 @@ _ATTRIBUTION = re.compile(
 )
 # Label for a claimant, first matching rule wins.
 _LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"syrian observatory|\bsohr\b", re.I), "SOHR"),
+    (re.compile(r"syrian observatory|\bsohr\b|^(?:the )?observatory$", re.I), "SOHR"),
+    (re.compile(r"local coordination committees?|\blccs?\b", re.I), "Local Coordination Committees"),
     (
         re.compile(
-            r"\bmilitary (?:sources?|spokesm[ae]n|commanders?|officials?)\b|"
-            r"\barmy sources?\b|\bcommanders?\b",
+            r"\bmilitary (?:sources?|spokesm[ae]n|commanders?|officials?|officers?)\b|"
+            r"\barmy (?:sources?|officers?|officials?|spokesm[ae]n)\b|\bcommanders?\b",
             re.I,
         ),
         "military source",
     ),
     (re.compile(r"\b(?:battle)?field sources?\b", re.I), "field source"),
     (re.compile(r"\bsecurity sources?\b", re.I), "security source"),
-    (re.compile(r"\bpolice sources?\b|\bpolice (?:officer|official|spokesm[ae]n)\b", re.I), "police source"),
+    (
+        re.compile(r"\bpolice sources?\b|\bpolice (?:officers?|officials?|spokesm[ae]n)\b|^police$", re.I),
+        "police source",
+    ),
     (re.compile(r"\bmedical sources?\b|\bhospital\b|\bdoctors?\b", re.I), "medical source"),
     (re.compile(r"\blocal sources?\b|\bresidents?\b|\bwitness(?:es)?\b", re.I), "local sources"),
     (re.compile(r"\bactivists?\b", re.I), "activists"),
-    (re.compile(r"\bstate (?:media|television|tv|news agency)\b|\bsana\b", re.I), "state media"),
+    (
+        re.compile(r"\bstate (?:media|television|tv|news agency)\b|\bsana\b|\bstate-(?:run|owned)\b", re.I),
+        "state media",
+    ),
     (re.compile(r"\bmonitor(?:ing group)?\b", re.I), "monitoring group"),
     (
         re.compile(

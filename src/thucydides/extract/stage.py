@@ -63,7 +63,11 @@ class EventExtractor:
             admin1s = context.theatre = admin1s or context.theatre
             actors = self._actors(sentence, places, focus)
             context.remember_groups(sentence, actors, admin1s)
-            claim = claimant(sentence.text, previous=context.last_claim.get(sentence.paragraph))
+            # "he said" may open a paragraph that goes on with the previous one's speaker.
+            previous = context.last_claim.get(
+                sentence.paragraph, context.last_claim.get(sentence.paragraph - 1)
+            )
+            claim = claimant(sentence.text, previous=previous)
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
