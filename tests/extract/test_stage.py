@@ -316,3 +316,18 @@ def test_a_withdrawal_leaves_the_place_to_the_other_side(extractor: EventExtract
     (event,) = extractor(doc).events
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State (Syria)")
+
+
+def test_militants_in_a_report_naming_one_group_are_that_group(extractor: EventExtractor) -> None:
+    doc = document(
+        "Islamic State fighters seized Mosul. In Salahuddin, insurgents entered Souran after a gunfight. "
+        "Rebels shelled Halfaya.",
+        places={
+            "Mosul": place("Mosul", cc="IQ", admin1="Nineveh", gid=13),
+            "Souran": place("Souran", cc="IQ", admin1="Salah ad Din", gid=7),
+            "Halfaya": place("Halfaya", cc="IQ", admin1="Diyala", gid=8),
+        },
+    )
+    events = {e.location_as_written: e for e in extractor(doc).events}
+    assert events["Souran"].actor1 == "Islamic State (Iraq)"
+    assert events["Halfaya"].actor1 == "Opposition Rebels (Iraq)"  # "rebels" is the opposition at large

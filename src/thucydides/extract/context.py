@@ -40,6 +40,10 @@ class GroupMention:
     actor: ActorMention
 
 
+# Words outlets use for every armed opponent at once, not for one group they named.
+_BROAD_WORDS = re.compile(
+    r"\b(?:rebels?|opposition|factions?|revolutionaries|terrorists?|takfiri)", re.IGNORECASE
+)
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
@@ -84,7 +88,17 @@ class DocumentContext:
         """``actor`` with a generic name replaced by the group the context names."""
         if actor.kind != "generic_armed":
             return actor
-        group = self.named_group(sentence, admin1s, actor.start)
+        group = self.named_group(sentence, admin1s, actor.start) or self._only_group(actor)
         if group is None:
             return actor
         return ActorMention(actor.start, actor.end, actor.text, group.name, group.kind, group.country)
+
+    def _only_group(self, actor: ActorMention) -> ActorMention | None:
+        """The one jihadist group a report has named, for "militants" or "insurgents" anywhere in it:
+        a wire story names the group once, then says "militants". Never for "rebels" or
+        "terrorists", words for every opponent at once, nor where the report names several groups."""
+        if _BROAD_WORDS.search(actor.text):
+            return None
+        named = {g.actor.name: g.actor for g in self.groups if g.actor.kind == "jihadist"}
+        others = {g.actor.name for g in self.groups if g.actor.kind != "jihadist"}
+        return next(iter(named.values())) if len(named) == 1 and not others else None
