@@ -96,10 +96,13 @@ def place_key(event: Event) -> str:
 
 
 def _written_twice(a: Event, b: Event) -> bool:
+    """One report telling one event twice: same type, day, side and place as written (two places
+    the text names are two records even where both are coded to one town)."""
     return (
         a.sub_event_type == b.sub_event_type
         and a.event_date == b.event_date
         and place_key(a) == place_key(b)
+        and name_key(a.location_as_written or "") == name_key(b.location_as_written or "")
         and a.actor1 == b.actor1
     )
 
