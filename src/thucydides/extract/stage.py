@@ -28,6 +28,7 @@ from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, section_of_sentences
 from thucydides.extract.crowds import code_crowd
+from thucydides.extract.cues import BACK_REFERENCE, is_attribution, is_headline, not_an_event_place, unopposed
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
@@ -71,7 +72,7 @@ class EventExtractor:
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
-            frames = [] if _is_headline(doc, sentence) else self._frames(doc, sentence, places, actors)
+            frames = [] if is_headline(doc, sentence) else self._frames(doc, sentence, places, actors)
             produced: list[Event] = []
             for frame_index, frame in enumerate(frames):
                 produced += self._events(
@@ -110,35 +111,21 @@ class EventExtractor:
     ) -> list[ActorMention]:
         found = self.actors.find(sentence.text, offset=sentence.start, country=focus)
         # "..., police said.": who reports the event is its claimant, not one of its sides.
-        return [a for a in found if a.text and not _is_attribution(sentence.text, a, sentence.start)]
+        return [a for a in found if a.text and not is_attribution(sentence.text, a, sentence.start)]
 
     def _frames(
         self, doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
-            if _BACK_REFERENCE.search(sentence.text[: trigger.start - sentence.start]):
+            if BACK_REFERENCE.search(sentence.text[: trigger.start - sentence.start]):
                 continue  # "killed in the clashes": the clashes were told before
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
                 triggers.append((trigger, modality))
         if not triggers:
             return []
-        # Place names inside an actor's words ("Syrian Army", "Iraq's al-Nujaba") are not event places.
-        actor_spans = [(a.start, a.end) for a in actors]
-        free_places = [
-            p
-            for p in places
-            if not _DATELINE.match(doc.text, p.mention.end) or p.mention.start > sentence.start + 2
-        ]
-        free_places = [
-            p
-            for p in free_places
-            if not any(s <= p.mention.start < e for s, e in actor_spans)
-            and not _names_an_actor(doc.text, p, actors)
-            and not _ROUTE_END.match(doc.text, p.mention.end)
-            and not _ROUTE_START.search(doc.text[max(0, p.mention.start - 40) : p.mention.start])
-        ]
+        free_places = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
         return split_frames(sentence, triggers, free_places, actors, doc.text)
 
     def _events(
@@ -215,7 +202,7 @@ class EventExtractor:
                 means=means,
                 actor1=actor1,
                 actor2=actor2,
-                unopposed=head.category == "territory" and _unopposed(doc, frame.sentence),
+                unopposed=head.category == "territory" and unopposed(doc, frame.sentence),
             )
         )
         if sub_type is None:
@@ -358,37 +345,6 @@ class EventExtractor:
         )
 
 
-_UNOPPOSED = re.compile(
-    r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
-    r"unopposed|no (?:fighting|clashes) (?:was|were) reported|"
-    r"after (?:the )?(?:last )?(?:convoy|buses|fighters|rebels|militants|gunmen) (?:had )?(?:left|departed|"
-    r"withdrew|were evacuated)|under (?:an?|the) (?:\w+ )?(?:agreement|deal|settlement|truce))\b",
-    re.IGNORECASE,
-)
-
-
-def _unopposed(doc: Document, sentence: Sentence) -> bool:
-    """Whether the sentence, or the next in its paragraph, says a take-over met no resistance."""
-    following = doc.sentences[sentence.index + 1 : sentence.index + 2]
-    told = [sentence, *(s for s in following if s.paragraph == sentence.paragraph)]
-    return any(_UNOPPOSED.search(s.text) for s in told)
-
-
-_ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
-_ATTRIBUTION_AFTER = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,3})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
-)
-
-
-def _is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
-    """An actor that only says what happened: ", police said", ", the army said in a statement"."""
-    start, end = actor.start - offset, actor.end - offset
-    return bool(_ATTRIBUTION_BEFORE.search(text[:start]) and _ATTRIBUTION_AFTER.match(text[end:]))
-
-
-# "BEIRUT (Reuters) - ", "ALEPPO, Syria — ": where the reporter files from, not where the event was.
-_DATELINE = re.compile(r"(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)\n]{1,60}\)\s*)?[-–—]\s")
-
 _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 # Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
@@ -411,34 +367,6 @@ def _in_country(actor: ActorMention, focus: str | None, country: str | None) -> 
 def _unnamed(name: str, country: str | None, kind: str) -> ActorMention:
     """An actor the text implies but does not name ("Protesters (Syria)")."""
     return ActorMention(0, 0, "", f"{name} ({country or 'Unknown'})", kind, None)
-
-
-_END_PUNCTUATION = tuple(".!?\"”’')")
-
-
-def _is_headline(doc: Document, sentence: Sentence) -> bool:
-    """A title line restates the events of the body: one unpunctuated line alone in an early paragraph."""
-    if sentence.paragraph > 1 or sentence.text.rstrip().endswith(_END_PUNCTUATION):
-        return False
-    same_paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-    return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
-
-
-_BACK_REFERENCE = re.compile(
-    r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
-)
-# "the Sa'an-Ithriyah Road", "the Damascus-Homs highway": a route named after its ends is at neither end.
-_ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
-_ROUTE_END = re.compile(r"[-–]\s?[\w’'-]+(?:\s[\w’'-]+)?\s" + _ROUTE_WORDS + r"\b", re.IGNORECASE)
-_ROUTE_START = re.compile(r"[\w’']\s?[-–]\s?$")
-
-
-def _names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
-    """ "Iraq's al-Nujaba": the place says where an actor comes from."""
-    tail = text[place.mention.end : place.mention.end + 4]
-    return tail[:2] in ("'s", "’s") and any(
-        place.mention.end < a.start <= place.mention.end + 4 for a in actors
-    )
 
 
 def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -> list[Quantity]:

@@ -1,0 +1,86 @@
+"""Cues in a report's wording that decide what a sentence reports, read by the extractor.
+
+A title line restates the body; a dateline says where the reporter files from; a
+route named after two towns is at neither; "Iraq's al-Nujaba" names where an actor
+comes from; ", police said" names a speaker, not a side; "met no resistance" makes
+a take-over non-violent; "killed in the clashes" refers back to clashes told before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thucydides.extract.actors import ActorMention
+from thucydides.model import Document, PlaceMention, Sentence
+
+_UNOPPOSED = re.compile(
+    r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
+    r"unopposed|no (?:fighting|clashes) (?:was|were) reported|"
+    r"after (?:the )?(?:last )?(?:convoy|buses|fighters|rebels|militants|gunmen) (?:had )?(?:left|departed|"
+    r"withdrew|were evacuated)|under (?:an?|the) (?:\w+ )?(?:agreement|deal|settlement|truce))\b",
+    re.IGNORECASE,
+)
+
+
+def unopposed(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence, or the next in its paragraph, says a take-over met no resistance."""
+    following = doc.sentences[sentence.index + 1 : sentence.index + 2]
+    told = [sentence, *(s for s in following if s.paragraph == sentence.paragraph)]
+    return any(_UNOPPOSED.search(s.text) for s in told)
+
+
+_ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+){0,3})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
+)
+
+
+def is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
+    """An actor that only says what happened: ", police said", ", the army said in a statement"."""
+    start, end = actor.start - offset, actor.end - offset
+    return bool(_ATTRIBUTION_BEFORE.search(text[:start]) and _ATTRIBUTION_AFTER.match(text[end:]))
+
+
+# "BEIRUT (Reuters) - ", "ALEPPO, Syria — ": where the reporter files from, not where the event was.
+_DATELINE = re.compile(r"(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)\n]{1,60}\)\s*)?[-–—]\s")
+
+_END_PUNCTUATION = tuple(".!?\"”’')")
+
+
+def is_headline(doc: Document, sentence: Sentence) -> bool:
+    """A title line restates the events of the body: one unpunctuated line alone in an early paragraph."""
+    if sentence.paragraph > 1 or sentence.text.rstrip().endswith(_END_PUNCTUATION):
+        return False
+    same_paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
+    return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
+
+
+BACK_REFERENCE = re.compile(
+    r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# "the Sa'an-Ithriyah Road", "the Damascus-Homs highway": a route named after its ends is at neither end.
+_ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
+_ROUTE_END = re.compile(r"[-–]\s?[\w’'-]+(?:\s[\w’'-]+)?\s" + _ROUTE_WORDS + r"\b", re.IGNORECASE)
+_ROUTE_START = re.compile(r"[\w’']\s?[-–]\s?$")
+
+
+def names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -> bool:
+    """ "Iraq's al-Nujaba": the place says where an actor comes from."""
+    tail = text[place.mention.end : place.mention.end + 4]
+    return tail[:2] in ("'s", "’s") and any(
+        place.mention.end < a.start <= place.mention.end + 4 for a in actors
+    )
+
+
+def not_an_event_place(
+    doc: Document, sentence: Sentence, place: PlaceMention, actors: list[ActorMention]
+) -> bool:
+    """A dateline, a word of an actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
+    if _DATELINE.match(doc.text, place.mention.end) and place.mention.start <= sentence.start + 2:
+        return True
+    return (
+        any(a.start <= place.mention.start < a.end for a in actors)
+        or names_an_actor(doc.text, place, actors)
+        or bool(_ROUTE_END.match(doc.text, place.mention.end))
+        or bool(_ROUTE_START.search(doc.text[max(0, place.mention.start - 40) : place.mention.start]))
+    )
