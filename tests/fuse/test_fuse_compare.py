@@ -53,3 +53,12 @@ def test_records_of_one_document_fuse_only_when_written_twice() -> None:
     a = event()
     assert compatible(a, event(event_id="evt-2"))  # the same event, twice
     assert not compatible(a, event(event_id="evt-2", sub_event_type="Armed clash"))
+
+
+def test_a_capture_and_its_reversal_are_two_events() -> None:
+    retaken = other(
+        sub_event_type="Non-state actor overtakes territory",
+        actor1="Jabhat Fateh al-Sham",
+        actor2="Military Forces of Syria",
+    )
+    assert not compatible(event(), retaken)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factory import event
+from thucydides.fuse.control import ledger
 from thucydides.fuse.run import fuse, fuse_records
 from thucydides.model import Document
 from thucydides.store.fusion import FusionSession
@@ -93,6 +94,7 @@ def test_arrival_order_and_batching_do_not_change_the_incidents(order: list[int]
         }
         with store_with(Path(folder) / "a.db", [documents[i] for i in order], fuse_each=fuse_each) as store:
             assert partition(store) == expected
+            assert store.control_changes() == ledger(store.incidents())  # incremental = recomputed
             links = {e.event_id: e.incident_id for e in store.events()}
             assert all(links.values())
             assert {i.incident_id for i in store.incidents()} == set(links.values())
@@ -169,3 +171,25 @@ def test_control_ledger_follows_fused_captures(tmp_path: Path) -> None:
             (dt.date(2016, 12, 8), "Military Forces of Syria", True)
         ]
         assert len(changes[0].event_ids) == 3
+
+
+def test_the_ledger_is_updated_where_new_captures_fall(tmp_path: Path) -> None:
+    rebels = {
+        "sub_event_type": "Non-state actor overtakes territory",
+        "actor1": "Jabhat Fateh al-Sham",
+        "actor2": "Military Forces of Syria",
+    }
+    store = store_with(tmp_path / "a.db", [report(1, [CAPTURE])], fuse_each=False)
+    run = store.start_run({}, {})
+    store.add_document(report(2, [{**rebels, "event_date": dt.date(2017, 2, 6)}]), run)
+    fuse(store)
+    store.add_document(report(3, [{**CAPTURE, "event_date": dt.date(2017, 2, 7)}]), run)
+    fuse(store)
+    changes = store.control_changes()
+    assert [(c.date, c.counted) for c in changes] == [
+        (dt.date(2016, 12, 8), True),
+        (dt.date(2017, 2, 6), False),  # retaken the next day
+        (dt.date(2017, 2, 7), True),
+    ]
+    assert changes == ledger(store.incidents())
+    store.close()

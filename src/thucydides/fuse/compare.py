@@ -162,9 +162,21 @@ def _names(event: Event) -> set[str]:
     return {name_key(n) for n in (event.location, written) if n}
 
 
+_TAKE_OVERS = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
+
+
 def _actor_agreement(a: Event, b: Event) -> float | None:
-    """Both sides must match, in the same order or swapped (outlets disagree on who started a fight)."""
+    """Both sides must match, in the same order or swapped (outlets disagree on who started a fight);
+    never swapped for two take-overs: who ends up holding the place is the event."""
     straight = _pair_agreement((a.actor1, a.actor2), (b.actor1, b.actor2))
+    if a.sub_event_type in _TAKE_OVERS and b.sub_event_type in _TAKE_OVERS:
+        return straight
     swapped = _pair_agreement((a.actor1, a.actor2), (b.actor2, b.actor1))
     found = [value for value in (straight, swapped and swapped * 0.8) if value is not None]
     return max(found) if found else None

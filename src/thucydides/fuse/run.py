@@ -21,9 +21,11 @@ from thucydides.fuse.compare import FUSE_THRESHOLD, compatible, similarity
 from thucydides.fuse.control import TERRITORIAL, incident_place_key, place_ledger
 from thucydides.fuse.copies import originals
 from thucydides.fuse.incidents import build_incident
-from thucydides.model import Event, Incident
+from thucydides.model import ControlChange, Event, Incident
 from thucydides.store.base import Store
 from thucydides.store.fusion import FusionSession
+
+LEDGER_MARGIN_DAYS = 31  # far more than HELD_DAYS: a change this far back keeps its successor
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +53,7 @@ def fuse(store: Store, *, everything: bool = False, threshold: float = FUSE_THRE
             {r.event_id: i.incident_id for i in incidents for r in i.reports},
             dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
-        places = {incident_place_key(i) for i in [*old, *incidents] if i.sub_event_type in TERRITORIAL}
-        changes = []
-        territorial = session.incidents_at(places, TERRITORIAL)
-        for key in sorted(places):
-            changes += place_ledger(key, [i for i in territorial if incident_place_key(i) == key])
-        session.replace_control(places, changes)
+        changes = _update_ledger(session, [*old, *incidents])
         return FuseSummary(
             new_records=len(new),
             records=len(piece),
@@ -64,6 +61,26 @@ def fuse(store: Store, *, everything: bool = False, threshold: float = FUSE_THRE
             multi_source=sum(i.independent_sources > 1 for i in incidents),
             control_changes=len(changes),
         )
+
+
+def _update_ledger(session: FusionSession, touched: Sequence[Incident]) -> list[ControlChange]:
+    """Recompute the ledger of each touched place from a month before its earliest touched date.
+
+    Whether a change counts depends only on the change after it, so changes well before
+    the touched dates stay as they are: the ledger's cost follows the new records, not
+    the length of each place's history.
+    """
+    since: dict[str, dt.date] = {}
+    for incident in touched:
+        if incident.sub_event_type in TERRITORIAL and incident.event_date is not None:
+            key = incident_place_key(incident)
+            start = incident.event_date - dt.timedelta(days=LEDGER_MARGIN_DAYS)
+            since[key] = min(since.get(key, start), start)
+    changes: list[ControlChange] = []
+    for key in sorted(since):
+        changes += place_ledger(key, session.incidents_at(key, TERRITORIAL, since=since[key]))
+    session.replace_control(since, changes)
+    return changes
 
 
 def incidents_of(

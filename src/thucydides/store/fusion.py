@@ -165,17 +165,17 @@ class FusionSession:
             ],
         )
 
-    def incidents_at(self, place_keys: Iterable[str], sub_event_types: Iterable[str]) -> list[Incident]:
+    def incidents_at(
+        self, place_key: str, sub_event_types: Iterable[str], *, since: dt.date
+    ) -> list[Incident]:
+        """Incidents of these types at one place on or after ``since``."""
         types = sorted(sub_event_types)
-        found = []
-        for key in sorted(set(place_keys)):
-            marks = ",".join("?" * len(types))
-            rows = self.conn.execute(
-                f"SELECT record FROM incidents WHERE place_key = ? AND sub_event_type IN ({marks})",
-                (key, *types),
-            ).fetchall()
-            found += [incident_from_record(json.loads(row[0])) for row in rows]
-        return found
+        rows = self.conn.execute(
+            f"SELECT record FROM incidents WHERE place_key = ? AND event_date >= ?"
+            f" AND sub_event_type IN ({_marks(types)})",
+            (place_key, since.isoformat(), *types),
+        ).fetchall()
+        return [incident_from_record(json.loads(row[0])) for row in rows]
 
     def incidents(self, filter: IncidentFilter) -> list[Incident]:
         where, params = _incident_where(filter)
@@ -189,9 +189,11 @@ class FusionSession:
 
     # -- control ----------------------------------------------------------------------------
 
-    def replace_control(self, place_keys: Iterable[str], changes: Sequence[ControlChange]) -> None:
+    def replace_control(self, since: dict[str, dt.date], changes: Sequence[ControlChange]) -> None:
+        """Replace each place's changes on or after its date in ``since`` by ``changes``."""
         self.conn.executemany(
-            "DELETE FROM control_changes WHERE place_key = ?", [(k,) for k in set(place_keys)]
+            "DELETE FROM control_changes WHERE place_key = ? AND date >= ?",
+            [(key, date.isoformat()) for key, date in since.items()],
         )
         self.conn.executemany(
             "INSERT INTO control_changes (place_key, incident_id, date, location, admin1, country,"
