@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from thucydides.extract.casualties import casualties_for
+from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.model import Event, Quantity
 
 
@@ -24,18 +24,7 @@ def add_casualties(events: list[Event], targets: list[Event], quantities: list[Q
             figures = casualties_for(quantities, parts=len(ids), index=position)
             position += 1
             # Only what the action's own sentence left open: "Four others were taken prisoner."
-            if event.fatalities is None and figures.fatalities is not None:
-                event = dataclasses.replace(
-                    event,
-                    fatalities=figures.fatalities,
-                    fatalities_low=figures.fatalities_low,
-                    fatalities_high=figures.fatalities_high,
-                )
-            event = dataclasses.replace(
-                event,
-                injured=event.injured if event.injured is not None else figures.injured,
-                captured=event.captured if event.captured is not None else figures.captured,
-            )
+            event = _filled(event, figures)
         updated.append(event)
     return updated
 
@@ -60,18 +49,25 @@ def _place_key(event: Event) -> str:
 def _with_folded_figures(event: Event, folded: list[Event]) -> Event:
     """The territorial event with the casualties of the fighting folded into it, where it has none."""
     for other in folded:
-        if (_place_key(other), other.event_date) != (_place_key(event), event.event_date):
-            continue
-        if event.fatalities is None and other.fatalities is not None:
-            event = dataclasses.replace(
-                event,
-                fatalities=other.fatalities,
-                fatalities_low=other.fatalities_low,
-                fatalities_high=other.fatalities_high,
-            )
-        if event.injured is None and other.injured is not None:
-            event = dataclasses.replace(event, injured=other.injured)
+        if (_place_key(other), other.event_date) == (_place_key(event), event.event_date):
+            event = _filled(event, other)
     return event
+
+
+def _filled(event: Event, figures: Event | Casualties) -> Event:
+    """``event`` with the figures it lacks taken from ``figures``."""
+    changes: dict[str, int | None] = {}
+    if event.fatalities is None and figures.fatalities is not None:
+        changes.update(
+            fatalities=figures.fatalities,
+            fatalities_low=figures.fatalities_low,
+            fatalities_high=figures.fatalities_high,
+        )
+    if event.injured is None and figures.injured is not None:
+        changes["injured"] = figures.injured
+    if event.captured is None and figures.captured is not None:
+        changes["captured"] = figures.captured
+    return dataclasses.replace(event, **changes) if changes else event  # type: ignore[arg-type]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
