@@ -15,11 +15,11 @@ a pair becomes an edge, chosen on labelled pairs (``bench/bench_fuse_pairs.py``)
 
 from __future__ import annotations
 
-import math
 import re
 
+from thucydides.gazetteer import geo
 from thucydides.gazetteer.normalize import name_key
-from thucydides.model import Event
+from thucydides.model import Event, Incident
 
 FUSE_THRESHOLD = 0.6
 
@@ -83,16 +83,15 @@ def similarity(a: Event, b: Event) -> float:
 def distance_km(a: Event, b: Event) -> float | None:
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geo.distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def place_key(event: Event) -> str:
-    """The gazetteer entry of an event's place, or its name when it has none."""
+def place_key(event: Event | Incident) -> str:
+    """The gazetteer entry of a record's place, or its name when it has none."""
     if event.geonames_id is not None:
         return f"geonames:{event.geonames_id}"
-    return f"name:{(event.location or event.location_as_written or '').casefold()}"
+    written = event.location_as_written if isinstance(event, Event) else None
+    return f"name:{(event.location or written or '').casefold()}"
 
 
 def _written_twice(a: Event, b: Event) -> bool:

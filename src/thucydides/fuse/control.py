@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from thucydides.fuse.compare import place_key
 from thucydides.model import ControlChange, Incident
 
 TERRITORIAL = frozenset(
@@ -26,18 +27,12 @@ TERRITORIAL = frozenset(
 HELD_DAYS = 1  # a change reversed within this many days was not held
 
 
-def incident_place_key(incident: Incident) -> str:
-    if incident.geonames_id is not None:
-        return f"geonames:{incident.geonames_id}"
-    return f"name:{(incident.location or '').casefold()}"
-
-
 def ledger(incidents: Iterable[Incident]) -> list[ControlChange]:
     """Control changes of every place the territorial incidents name, by place then date."""
     by_place: dict[str, list[Incident]] = {}
     for incident in incidents:
         if incident.sub_event_type in TERRITORIAL and incident.event_date is not None:
-            by_place.setdefault(incident_place_key(incident), []).append(incident)
+            by_place.setdefault(place_key(incident), []).append(incident)
     changes: list[ControlChange] = []
     for key in sorted(by_place):
         changes.extend(place_ledger(key, by_place[key]))

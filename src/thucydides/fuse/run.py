@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thucydides.fuse.cluster import Edge, cluster, components, edges_between
-from thucydides.fuse.compare import FUSE_THRESHOLD, compatible, similarity
-from thucydides.fuse.control import TERRITORIAL, incident_place_key, place_ledger
+from thucydides.fuse.compare import FUSE_THRESHOLD, compatible, place_key, similarity
+from thucydides.fuse.control import TERRITORIAL, place_ledger
 from thucydides.fuse.copies import originals
 from thucydides.fuse.incidents import build_incident
 from thucydides.model import ControlChange, Event, Incident
@@ -73,7 +73,7 @@ def _update_ledger(session: FusionSession, touched: Sequence[Incident]) -> list[
     since: dict[str, dt.date] = {}
     for incident in touched:
         if incident.sub_event_type in TERRITORIAL and incident.event_date is not None:
-            key = incident_place_key(incident)
+            key = place_key(incident)
             start = incident.event_date - dt.timedelta(days=LEDGER_MARGIN_DAYS)
             since[key] = min(since.get(key, start), start)
     changes: list[ControlChange] = []

@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
 
-def place_time_type(
-    *,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    country: str | None,
-    admin1: str | None,
-    type: str | None,
-) -> tuple[list[str], list[Any]]:
+class PlaceTimeType(Protocol):
+    """What ``EventFilter`` and ``IncidentFilter`` share."""
+
+    @property
+    def date_from(self) -> dt.date | None: ...
+    @property
+    def date_to(self) -> dt.date | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def type(self) -> str | None: ...
+
+
+def place_time_type(filter: PlaceTimeType) -> tuple[list[str], list[Any]]:
     """Conditions on ``event_date``, ``country``, ``admin1`` and the (sub-)event type; None matches all."""
     where: list[str] = []
     params: list[Any] = []
-    if date_from is not None:
+    if filter.date_from is not None:
         where.append("event_date >= ?")
-        params.append(date_from.isoformat())
-    if date_to is not None:
+        params.append(filter.date_from.isoformat())
+    if filter.date_to is not None:
         where.append("event_date <= ?")
-        params.append(date_to.isoformat())
-    if country is not None:
+        params.append(filter.date_to.isoformat())
+    if filter.country is not None:
         where.append("country = ?")  # the column's NOCASE collation makes it case-insensitive
-        params.append(country)
-    if admin1 is not None:
+        params.append(filter.country)
+    if filter.admin1 is not None:
         where.append("admin1 = ?")
-        params.append(admin1)
-    if type is not None:
+        params.append(filter.admin1)
+    if filter.type is not None:
         where.append("(event_type = ? OR sub_event_type = ?)")
-        params += [type, type]
+        params += [filter.type, filter.type]
     return where, params

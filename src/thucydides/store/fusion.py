@@ -14,8 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from thucydides.fuse.compare import DATE_TOLERANCE_DAYS, MAX_DATE_TOLERANCE_DAYS
-from thucydides.fuse.control import incident_place_key
+from thucydides.fuse.compare import DATE_TOLERANCE_DAYS, MAX_DATE_TOLERANCE_DAYS, place_key
 from thucydides.fuse.copies import DocumentInfo, signature
 from thucydides.model import ControlChange, Event, Incident
 from thucydides.record import (
@@ -157,7 +156,7 @@ class FusionSession:
                     i.sub_event_type,
                     i.country,
                     i.admin1,
-                    incident_place_key(i),
+                    place_key(i),
                     i.independent_sources,
                     _json(incident_to_record(i)),
                 )
@@ -238,12 +237,10 @@ class FusionSession:
         events = []
         for record, incident_id in rows:
             event = event_from_record(json.loads(record))
-            events.append(event if incident_id is None else _with_incident(event, incident_id))
+            events.append(
+                event if incident_id is None else dataclasses.replace(event, incident_id=incident_id)
+            )
         return events
-
-
-def _with_incident(event: Event, incident_id: str) -> Event:
-    return dataclasses.replace(event, incident_id=incident_id)
 
 
 def _cells_around(cell: int, reach: int) -> list[int]:
@@ -271,13 +268,7 @@ def _json(value: dict[str, Any]) -> str:
 
 
 def _incident_where(filter: IncidentFilter) -> tuple[list[str], list[Any]]:
-    where, params = place_time_type(
-        date_from=filter.date_from,
-        date_to=filter.date_to,
-        country=filter.country,
-        admin1=filter.admin1,
-        type=filter.type,
-    )
+    where, params = place_time_type(filter)
     if filter.min_sources is not None:
         where.append("independent_sources >= ?")
         params.append(filter.min_sources)

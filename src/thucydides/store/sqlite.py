@@ -258,13 +258,7 @@ class SqliteStore:
 
 def _where(filter: EventFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for ``filter`` (the semantics of ``EventFilter.matches``)."""
-    where, params = place_time_type(
-        date_from=filter.date_from,
-        date_to=filter.date_to,
-        country=filter.country,
-        admin1=filter.admin1,
-        type=filter.type,
-    )
+    where, params = place_time_type(filter)
     if filter.actor is not None:
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         where.append("(" + " OR ".join(f"instr(thu_fold({column}), ?) > 0" for column in columns) + ")")
