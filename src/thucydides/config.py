@@ -10,6 +10,8 @@ Environment variables:
 - ``THUCYDIDES_DB``       the SQLite database file
 - ``THUCYDIDES_SPACY_MODEL`` spaCy pipeline: an installed package name or a path
 - ``THUCYDIDES_GAZETTEER`` the built gazetteer index file
+- ``THUCYDIDES_SUBEVENT_MODEL`` a sub-event type model saved by ``learn/train_subevent.py``
+                          (default: the one shipped in the package)
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Settings:
     url_timeout_s: float = 20.0
     min_text_chars: int = 40
     countries_in_focus: tuple[str, ...] = ()  # ISO2 codes to prefer when a name is ambiguous
+    subevent_model: Path | None = None  # None: the model shipped in the package
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +65,15 @@ class Settings:
             settings = replace(settings, spacy_model=value)
         if value := env.get("THUCYDIDES_GAZETTEER"):
             settings = replace(settings, gazetteer_path=Path(value).expanduser())
+        if value := env.get("THUCYDIDES_SUBEVENT_MODEL"):
+            path = Path(value).expanduser()
+            if not path.is_file():
+                raise ConfigError(
+                    f"THUCYDIDES_SUBEVENT_MODEL={value} is not a file. Point it at a model saved by "
+                    "`python -m thucydides.learn.train_subevent --out FILE`, "
+                    "or unset it to use the shipped one."
+                )
+            settings = replace(settings, subevent_model=path)
         return settings
 
     def as_record(self) -> dict[str, object]:

@@ -8,6 +8,7 @@ ThucydidesError
 │   └── FetchError     a URL could not be fetched
 ├── NlpError           the language model could not be loaded or run
 ├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
+├── ResourceError      a shipped model or table is missing or unreadable
 ├── StoreError         the database could not be opened, migrated or written
 ├── ExportError        events could not be exported (format, output file)
 ├── PipelineError      a stage failed, or a pipeline is wired wrongly
@@ -47,6 +48,10 @@ class NlpError(ThucydidesError):
 
 class GazetteerError(ThucydidesError):
     """The gazetteer is missing, corrupt or cannot be built."""
+
+
+class ResourceError(ThucydidesError):
+    """A model or table shipped with Thucydides is missing or unreadable."""
 
 
 class StoreError(ThucydidesError):

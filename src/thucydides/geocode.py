@@ -17,6 +17,7 @@ import re
 
 from thucydides.countries import CountryTable
 from thucydides.geoparse import relative_modifier
+from thucydides.geoparse.kinds import is_whole_land
 from thucydides.model import Document, Event, Place, PlaceMention
 
 _REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
@@ -70,9 +71,13 @@ class Geocoder:
 
 
 def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
-    """The resolved place that locates an unresolved one: next in its sentence, else the last before it."""
+    """The resolved place that locates an unresolved one: next in its sentence, else the last before it.
+
+    A whole country does not locate a village: its centroid would put the event hundreds of
+    kilometres away, where no coordinates say honestly that only the name is known.
+    """
     sentence = doc.sentence_at(mention.mention.start)
-    resolved = [p for p in doc.places if p.place is not None]
+    resolved = [p for p in doc.places if p.place is not None and not is_whole_land(p)]
     if sentence is not None:
         following = [
             p

@@ -81,6 +81,19 @@ class TimeRef:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceType:
+    """What a statistical model reads one sentence as reporting: a sub-event type, or ``NONE``.
+
+    ``margin`` is the lead of the label's decision value over the runner-up's: how sure the model is.
+    """
+
+    sentence: int
+    label: str
+    margin: float
+    runner_up: str
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry."""
 
@@ -187,7 +200,9 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeRef, ...] = ()
+    reference_date: dt.date | None = None  # the day the report speaks from (dates stage)
     places: tuple[PlaceMention, ...] = ()
+    sentence_types: tuple[SentenceType, ...] = ()
     events: tuple[Event, ...] = ()
 
     @classmethod

@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from thucydides.model import ControlChange, Event, Evidence, Incident, SourceReport
+from thucydides.taxonomy import EVENT_TYPE_OF, TAXONOMY
+
+__all__ = ["EVENT_TYPE_OF", "RECORD_FIELDS", "TAXONOMY", "event_from_record", "event_to_record"]
 
 # The spec's fields, in the spec's order.
 RECORD_FIELDS: tuple[str, ...] = (
@@ -45,32 +48,6 @@ RECORD_FIELDS: tuple[str, ...] = (
     "incident_id",
 )
 
-TAXONOMY: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
-
-EVENT_TYPE_OF: dict[str, str] = {sub: main for main, subs in TAXONOMY.items() for sub in subs}
 
 
 def event_to_record(event: Event, *, input: str | None = None) -> dict[str, Any]:

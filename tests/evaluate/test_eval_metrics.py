@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from thucydides.errors import EvaluationError
-from thucydides.evaluate import EvalResult, check_floors, evaluate, format_report
+from thucydides.evaluate import LOOSE, STRICT, EvalResult, MatchRule, check_floors, evaluate, format_report
 
 Record = dict[str, Any]
 Write = Callable[[str, Iterable[Record]], Path]
@@ -20,9 +20,11 @@ Write = Callable[[str, Iterable[Record]], Path]
 def run(write: Write, gold: list[Record]) -> Callable[..., EvalResult]:
     """Scores ``pred`` records against ``gold`` records (the fixture's gold by default)."""
 
-    def _run(pred: list[Record], gold_records: list[Record] | None = None) -> EvalResult:
+    def _run(
+        pred: list[Record], gold_records: list[Record] | None = None, rule: MatchRule = STRICT
+    ) -> EvalResult:
         gold_path = write("r1.gold.jsonl", gold if gold_records is None else gold_records)
-        return evaluate(gold_path, write("r1.pred.jsonl", pred))
+        return evaluate(gold_path, write("r1.pred.jsonl", pred), rule=rule)
 
     return _run
 
@@ -54,7 +56,14 @@ def test_empty_prediction_gives_zero_recall(run: Callable[..., EvalResult]) -> N
 def test_extra_prediction_lowers_precision_only(
     run: Callable[..., EvalResult], gold: list[Record], record: Callable[..., Record]
 ) -> None:
-    extra = record("idlib", location="Saraqib", location_as_written="Saraqib", latitude=35.86, longitude=36.8)
+    extra = record(
+        "idlib",
+        location="Saraqib",
+        location_as_written="Saraqib",
+        latitude=35.86,
+        longitude=36.8,
+        geonames_id=None,
+    )
     result = run([*gold, extra])
     assert result.precision == pytest.approx(3 / 4)
     assert result.recall == 1.0
@@ -73,9 +82,10 @@ def test_alternatives_are_accepted(run: Callable[..., EvalResult], record: Calla
 def test_date_off_by_one_day_matches_but_disagrees(
     run: Callable[..., EvalResult], record: Callable[..., Record]
 ) -> None:
-    result = run([record(event_date="2020-03-03")], [record()])
+    result = run([record(event_date="2020-03-03")], [record()], rule=LOOSE)
     assert result.matched == 1
     assert result.agreements["date_agreement"].value == 0.0
+    assert run([record(event_date="2020-03-03")], [record()]).matched == 0  # strict: the same day
     assert result.agreements["time_precision_agreement"].value == 1.0
 
 
@@ -104,8 +114,11 @@ def test_location_error_in_km(run: Callable[..., EvalResult], record: Callable[.
 def test_place_far_away_with_another_name_does_not_match(
     run: Callable[..., EvalResult], record: Callable[..., Record]
 ) -> None:
-    pred = record(location="Daraa", location_as_written="Daraa", latitude=32.6189, longitude=36.1021)
+    pred = record(
+        location="Daraa", location_as_written="Daraa", latitude=32.6189, longitude=36.1021, geonames_id=None
+    )
     assert run([pred], [record()]).matched == 0
+    assert run([pred], [record()], rule=LOOSE).matched == 0
 
 
 def test_nearby_place_with_another_name_matches(
@@ -119,8 +132,9 @@ def test_nearby_place_with_another_name_matches(
 
 def test_evidence_must_overlap(run: Callable[..., EvalResult], record: Callable[..., Record]) -> None:
     elsewhere = [{"document_id": "sha256:test-report-1", "start": 300, "end": 350, "text": "..."}]
-    assert run([record(evidence=elsewhere)], [record()]).matched == 0
-    assert run([record(evidence=[])], [record()]).matched == 1  # no evidence: the rule is skipped
+    assert run([record(evidence=elsewhere)], [record()], rule=LOOSE).matched == 0
+    assert run([record(evidence=[])], [record()], rule=LOOSE).matched == 1  # no evidence: rule skipped
+    assert run([record(evidence=elsewhere)], [record()]).matched == 1  # the scorer reads no evidence
 
 
 def test_one_to_one(run: Callable[..., EvalResult], record: Callable[..., Record]) -> None:
@@ -149,8 +163,11 @@ def test_optional_gold_is_not_missed_unless_found(run: Callable[..., EvalResult]
     missing = run(gold[:2], gold)
     assert missing.recall == 1.0
     assert missing.counts()["gold_optional_unmatched"] == 1
-    found = run(gold, gold)
+    found = run(gold, gold, rule=LOOSE)
     assert found.counts()["gold_scored"] == 3
+    # As the shared scorer counts: a prediction of an optional event is neither found nor false.
+    strict = run(gold, gold)
+    assert (strict.counts()["gold_scored"], strict.counts()["false_alarms"], strict.precision) == (2, 0, 1.0)
 
 
 def test_merged_gold_is_excused(run: Callable[..., EvalResult], record: Callable[..., Record]) -> None:
@@ -164,9 +181,9 @@ def test_merged_gold_is_excused(run: Callable[..., EvalResult], record: Callable
         longitude=36.7136,
         merge_ok_with=["g1"],
     )
-    result = run([record()], [first, second])
+    result = run([record()], [first, second], rule=LOOSE)
     assert (result.recall, result.counts()["gold_merged"]) == (1.0, 1)
-    without = run([record()], [first, {**second, "merge_ok_with": []}])
+    without = run([record()], [first, {**second, "merge_ok_with": []}], rule=LOOSE)
     assert without.recall == 0.5
 
 
@@ -234,3 +251,17 @@ def test_format_report(run: Callable[..., EvalResult], gold: list[Record]) -> No
     assert "sub_event_type_accuracy        1.000  (2/2)" in text
     assert "Missed gold events (1)" in text
     assert "test#idlib  2020-03-02  Air/drone strike at Idlib" in text
+
+
+def test_strict_matching_is_the_shared_scorers(
+    run: Callable[..., EvalResult], record: Callable[..., Record]
+) -> None:
+    # Same name but coordinates 111 km apart: the scorer decides by distance when both have them.
+    moved = record(latitude=36.9306, geonames_id=None)
+    assert run([moved], [record()]).matched == 0
+    assert run([moved], [record()], rule=LOOSE).matched == 1
+    assert run([record(latitude=36.9306)], [record()]).matched == 1  # the same GeoNames entry
+    # No coordinates on one side: the same name after the scorer's normalisation is enough.
+    assert run([record(latitude=None, longitude=None, location="Al-Idlib")], [record()]).matched == 1
+    report = format_report(run([record()], [record()]))
+    assert report.startswith("Matching: strict, as shared/dev/score/score_events.py")

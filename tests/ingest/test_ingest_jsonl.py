@@ -125,7 +125,7 @@ def test_bad_lines_are_problems_and_the_rest_goes_on(tmp_path: Path, report: str
             "Give the full report, not a headline or a fragment.",
         ),
         (
-            "UnsupportedInputError",
+            "NotEnglishError",
             f"the metadata in {path}#10 (the JSONL record) says the language is 'fr'. "
             "Only English reports are supported for now: translate the report first, "
             "or correct the language if it is wrong.",

@@ -194,7 +194,7 @@ def test_language_stated_in_sidecar_is_honoured(tmp_path: Path, report: str, set
     [accepted] = read_inputs([str(path)], settings=settings, overrides=Metadata(language="en"))
 
     assert isinstance(refused, Problem)
-    assert refused.kind == "UnsupportedInputError"
+    assert refused.kind == "NotEnglishError"
     assert refused.message == (
         f"{path}: the metadata in {sidecar} says the language is 'ar'. "
         "Only English reports are supported for now: translate the report first, "
@@ -215,8 +215,8 @@ def test_report_in_another_language(tmp_path: Path, settings: Settings) -> None:
     [result] = read_inputs([str(path)], settings=settings)
 
     assert isinstance(result, Problem)
-    assert result.kind == "UnsupportedInputError"
-    assert result.message.startswith(f"{path}: the text does not look like English: 0 of ")
+    assert result.kind == "NotEnglishError"
+    assert result.message.startswith(f"{path}: the text is not English: py3langid gives French ")
 
 
 def test_a_bad_input_never_stops_the_batch(tmp_path: Path, report: str, settings: Settings) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from thucydides.model import Document, MentionKind, Sentence
-from thucydides.nlp.dates import DateTagger, resolve, tag_dates
+from thucydides.nlp.dates import DateTagger, resolve, tag_dates, text_date
 
 THURSDAY = dt.date(2016, 12, 8)
 DAY, WEEK, MONTH = 1, 2, 3
@@ -213,3 +213,49 @@ def test_the_stage_gives_time_refs_with_offsets_into_the_document() -> None:
     for ref in times:
         assert ref.mention.kind is MentionKind.DATE
         assert text[ref.mention.start : ref.mention.end] == ref.mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 Sep 2016 At least 42 people were killed in blasts.", dt.date(2016, 9, 5)),
+        ("Thu Feb 26 2015 Militants began to kill hostages.", dt.date(2015, 2, 26)),
+        ("Last updated at Aug 142016 Warplanes struck the north.", dt.date(2016, 8, 14)),
+        ("Posted on April 2 2017 by a correspondent. Doctors said...", dt.date(2017, 4, 2)),
+        ("2016-11-21 Ten civilians were killed.", dt.date(2016, 11, 21)),
+        ("Thursday 18 May 2017 An attack killed 50 people.", dt.date(2017, 5, 18)),
+    ],
+)
+def test_a_date_at_the_top_of_the_text_is_the_reports_own(text: str, expected: dt.date) -> None:
+    assert text_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the town on 5 Sep 2016, the monitor said.",  # not at the top
+        "At least 42 people were killed in blasts on Monday.",
+        "31 Feb 2016 A day that does not exist.",
+        "May 2016 was a month of heavy fighting.",
+    ],
+)
+def test_no_date_at_the_top_means_none(text: str) -> None:
+    assert text_date(text) is None
+
+
+def test_relative_dates_count_from_the_texts_own_date_not_the_metadata() -> None:
+    text = "5 Sep 2016 Bombs hit the city on Monday."
+    sentence = Sentence(0, 0, len(text), text, 0)
+    doc = Document.from_text(text, input="test", published=dt.date(2016, 9, 3), sentences=(sentence,))
+    tagged = DateTagger()(doc)
+    assert tagged.reference_date == dt.date(2016, 9, 5)
+    monday = [t for t in tagged.times if t.mention.text == "Monday"]
+    assert monday and monday[0].date == dt.date(2016, 9, 5)
+
+
+def test_without_a_date_in_the_text_the_publication_date_is_the_reference() -> None:
+    text = "Bombs hit the city on Monday."
+    doc = Document.from_text(
+        text, input="test", published=THURSDAY, sentences=(Sentence(0, 0, len(text), text, 0),)
+    )
+    assert DateTagger()(doc).reference_date == THURSDAY

@@ -22,6 +22,7 @@ from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.config import Settings
 from thucydides.ingest import Metadata
+from thucydides.ingest.language import NotEnglishError
 from thucydides.model import Document, Problem
 from thucydides.pipeline import Pipeline
 from thucydides.record import event_to_record
@@ -30,8 +31,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
 
 
-def _report_problem(problem: Problem) -> None:
-    click.echo(f"error: {problem.input}: {problem.message}", err=True)
+def _report_problem(problem: Problem, level: str = "error: ", lead: str = "") -> None:
+    reason = problem.message.removeprefix(f"{problem.input}: ")  # ingest messages start with the input
+    click.echo(f"{level}{problem.input}: {lead}{reason}", err=True)
 
 
 def _print_records(
@@ -41,14 +43,22 @@ def _print_records(
     overrides: Metadata,
     records_of: Callable[[Document], Iterable[dict[str, Any]]],
 ) -> None:
-    """Print the records of each report as JSON Lines; exit code 1 if any report failed."""
+    """Print the records of each report as JSON Lines; exit code 1 if any report failed.
+
+    A report refused for not being in English is skipped with a one-line warning on stderr
+    and does not count as failed: it is the expected answer to an unsupported input.
+    """
     from thucydides.jobs import process
 
     failed = 0
     for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=overrides):
-        if outcome.problem is not None:
+        problem = outcome.problem
+        if problem is not None and problem.kind == NotEnglishError.__name__:
+            _report_problem(problem, "warning: ", "skipped, ")
+            continue
+        if problem is not None:
             failed += 1
-            _report_problem(outcome.problem)
+            _report_problem(problem)
             continue
         assert outcome.document is not None
         for record in records_of(outcome.document):
@@ -263,12 +273,28 @@ def events(
 def evaluate_command(gold: Path, pred: Path, as_json: bool) -> None:
     """Score predicted event records against gold records: detection, types, actors, dates, places, figures.
 
+    Records match as the shared scorer matches them: the same date and the same place (same GeoNames
+    id, within 15 km, or the same name). A looser match is printed beside it, labelled.
+
     Example: thucydides eval --gold ../shared/examples/seed-2016-12-08.gold.jsonl --pred events.jsonl
     """
-    from thucydides.evaluate import evaluate, format_report
+    from thucydides.evaluate import LOOSE, evaluate, format_report
 
     result = evaluate(gold, pred)
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result))
+    loose = evaluate(gold, pred, rule=LOOSE)
+    if as_json:
+        click.echo(json.dumps({**result.as_dict(), "loose_metrics": loose.metrics()}, indent=2))
+        return
+    click.echo(format_report(result))
+    m = loose.metrics()
+    click.echo(
+        f"\nBeside it, matched loosely ({LOOSE.description}): precision {_figure(m['precision'])}, "
+        f"recall {_figure(m['recall'])}, F1 {_figure(m['f1'])}"
+    )
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 @main.command()

@@ -15,7 +15,7 @@ Typical use::
 """
 
 from thucydides.evaluate.compare import haversine_km, normalise_place
-from thucydides.evaluate.match import Matching, compatible, match, score
+from thucydides.evaluate.match import LOOSE, STRICT, Matching, MatchRule, compatible, match, score
 from thucydides.evaluate.metrics import (
     EvalResult,
     Rate,
@@ -28,8 +28,11 @@ from thucydides.evaluate.records import EvalRecord, load_gold, load_pred
 from thucydides.evaluate.report import format_report
 
 __all__ = [
+    "LOOSE",
+    "STRICT",
     "EvalRecord",
     "EvalResult",
+    "MatchRule",
     "Matching",
     "Rate",
     "SubTypeRecall",

@@ -39,6 +39,21 @@ def normalise_place(name: str) -> str:
     return " ".join(text.split())
 
 
+_SCORER_PUNCTUATION = re.compile(r"[’'`‘ʿʾ\-]")
+_SCORER_ARTICLES = re.compile(r"\b(?:al|el|as|ash|ad|ar|az|an|at)\b")
+_SCORER_NON_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def scorer_place_key(name: str | None) -> str:
+    """A place name as ``shared/dev/score/score_events.py`` compares names: ASCII letters and
+    digits only, without Arabic articles ("Al-Sha'er" and "Shaer" agree)."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _SCORER_ARTICLES.sub("", _SCORER_PUNCTUATION.sub("", text))
+    return _SCORER_NON_ALNUM.sub("", text)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres between two WGS84 points."""
     return geo.distance_km(lat1, lon1, lat2, lon2)

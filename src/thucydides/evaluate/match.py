@@ -8,8 +8,19 @@
    gold file with no records still stands for a report (one without events).
    Predictions for a report without gold are not scored; they are counted
    apart. A gold report without predictions has all its events missed.
-2. Compatibility. A gold event G and a predicted event P of the same report may
-   be paired only if all three hold:
+2. Compatibility, by one of two rules (``STRICT`` is the default and what every
+   figure of the project quotes):
+   ``STRICT``, the rule of the shared scorer ``shared/dev/score/score_events.py``:
+   - date: P's date equals G's date or one of G's ``alternatives`` (a null gold
+     date matches any);
+   - place: the same GeoNames id; else, when both have coordinates, at most
+     15 km apart; else the same name after the scorer's normalisation
+     (``scorer_place_key``) of ``location``/``location_as_written`` and G's
+     location alternatives.
+   Pairs are then chosen as the scorer chooses them (best pair score first), and a
+   prediction paired with an optional gold event counts neither as found nor as
+   false.
+   ``LOOSE``, for reading an extractor's near misses; all three must hold:
    - evidence: some evidence span of P overlaps some span of G (character
      offsets, same evidence document id). Skipped when either side has no
      evidence or they share no evidence document (reports paired by url or
@@ -39,7 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from thucydides.evaluate.assign import max_weight_assignment
-from thucydides.evaluate.compare import agrees, dates_within, distance_km, place_names
+from thucydides.evaluate.compare import agrees, dates_within, distance_km, place_names, scorer_place_key
 from thucydides.evaluate.records import EvalRecord
 
 log = logging.getLogger(__name__)
@@ -47,6 +58,29 @@ log = logging.getLogger(__name__)
 NEAR_KM = 25.0
 DATE_SLACK_DAYS = 1
 MAX_SCORE = 12.5
+SCORER_KM = 15.0  # shared/dev/score/score_events.py MATCH_KM
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRule:
+    """How a gold and a predicted record may be paired (see the module docstring, rule 2)."""
+
+    name: str
+    description: str
+    strict: bool
+
+
+STRICT = MatchRule(
+    "strict",
+    "as shared/dev/score/score_events.py: same date, and the same place "
+    f"(same GeoNames id, within {SCORER_KM:g} km, or the same name)",
+    strict=True,
+)
+LOOSE = MatchRule(
+    "loose",
+    f"date within {DATE_SLACK_DAYS} day, place within {NEAR_KM:g} km or same name, evidence overlapping",
+    strict=False,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +105,11 @@ class _Report:
 
 
 def match(
-    gold: Sequence[EvalRecord], pred: Sequence[EvalRecord], *, empty_gold_stems: Iterable[str] = ()
+    gold: Sequence[EvalRecord],
+    pred: Sequence[EvalRecord],
+    *,
+    empty_gold_stems: Iterable[str] = (),
+    rule: MatchRule = STRICT,
 ) -> Matching:
     """Pair ``pred`` with ``gold`` (see the module docstring for the rule).
 
@@ -93,7 +131,12 @@ def match(
     merged: list[EvalRecord] = []
     false_alarms: list[EvalRecord] = []
     for report in reports.values():
-        found = _assign(report.gold, report.pred)
+        found = _assign(report.gold, report.pred, rule)
+        if rule.strict:
+            # The scorer counts a prediction paired with an optional gold event neither way.
+            excused = [(g, p) for g, p in found if g.optional]
+            report.pred = [p for p in report.pred if not any(p is q for _, q in excused)]
+            found = [(g, p) for g, p in found if not g.optional]
         pairs.extend(found)
         matched_gold = {id(g) for g, _ in found}
         matched_pred = {id(p) for _, p in found}
@@ -103,7 +146,7 @@ def match(
                 continue
             if g.optional:
                 optional.append(g)
-            elif any(ref in pred_of and compatible(g, pred_of[ref]) for ref in g.merge_ok_with):
+            elif any(ref in pred_of and compatible(g, pred_of[ref], rule) for ref in g.merge_ok_with):
                 merged.append(g)
             else:
                 missed.append(g)
@@ -119,8 +162,10 @@ def match(
     )
 
 
-def compatible(gold: EvalRecord, pred: EvalRecord) -> bool:
-    """Whether ``pred`` may be paired with ``gold``: evidence, date and place agree (rule 2)."""
+def compatible(gold: EvalRecord, pred: EvalRecord, rule: MatchRule = STRICT) -> bool:
+    """Whether ``pred`` may be paired with ``gold`` under ``rule`` (rule 2)."""
+    if rule.strict:
+        return _same_date(gold, pred) and _same_place(gold, pred)
     overlap = _evidence_overlap(gold, pred)
     if overlap == 0:  # None: evidence not comparable, rule skipped
         return False
@@ -146,10 +191,56 @@ def score(gold: EvalRecord, pred: EvalRecord) -> float:
     return total
 
 
-def _assign(gold: list[EvalRecord], pred: list[EvalRecord]) -> list[tuple[EvalRecord, EvalRecord]]:
+def _greedy(gold: list[EvalRecord], pred: list[EvalRecord]) -> list[tuple[EvalRecord, EvalRecord]]:
+    """The shared scorer's pairing: best-scoring compatible pairs first, each record used once
+    (score 1, +1 same sub-event type or +0.5 same event type, +0.25 same actor1)."""
+    scored = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if _same_date(g, p) and _same_place(g, p):
+                points = 1.0 + (
+                    1.0 if agrees(g, p, "sub_event_type") else 0.5 if agrees(g, p, "event_type") else 0.0
+                )
+                scored.append((points + 0.25 * agrees(g, p, "actor1"), i, j))
+    scored.sort(key=lambda item: (-item[0], -item[1], -item[2]))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    out = []
+    for _, i, j in scored:
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            out.append((gold[i], pred[j]))
+    return out
+
+
+def _same_date(gold: EvalRecord, pred: EvalRecord) -> bool:
+    if gold.event.event_date is None:
+        return True
+    accepted = {gold.event.event_date.isoformat(), *map(str, gold.alternatives.get("event_date", ()))}
+    return pred.event.event_date is not None and pred.event.event_date.isoformat() in accepted
+
+
+def _same_place(gold: EvalRecord, pred: EvalRecord) -> bool:
+    if gold.event.geonames_id and gold.event.geonames_id == pred.event.geonames_id:
+        return True
+    km = distance_km(gold, pred)
+    if km is not None:
+        return km <= SCORER_KM
+    gold_names = {scorer_place_key(gold.event.location), scorer_place_key(gold.event.location_as_written)}
+    gold_names |= {scorer_place_key(str(n)) for n in gold.alternatives.get("location", ())}
+    pred_names = {scorer_place_key(pred.event.location), scorer_place_key(pred.event.location_as_written)}
+    return bool((gold_names & pred_names) - {""})
+
+
+def _assign(
+    gold: list[EvalRecord], pred: list[EvalRecord], rule: MatchRule
+) -> list[tuple[EvalRecord, EvalRecord]]:
+    if rule.strict:
+        return _greedy(gold, pred)
     # Every compatible pair outweighs any sum of scores, so the most pairs win first.
     bonus = MAX_SCORE * min(len(gold), len(pred)) + 1.0
-    weights = [[bonus + score(g, p) if compatible(g, p) else 0.0 for p in pred] for g in gold]
+    weights = [[bonus + score(g, p) if compatible(g, p, rule) else 0.0 for p in pred] for g in gold]
     return [(gold[r], pred[c]) for r, c in max_weight_assignment(weights)]
 
 

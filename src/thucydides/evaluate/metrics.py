@@ -17,7 +17,7 @@ from typing import Any
 
 from thucydides.errors import EvaluationError
 from thucydides.evaluate.compare import agrees, distance_km, fatalities_in_range
-from thucydides.evaluate.match import Matching, match
+from thucydides.evaluate.match import STRICT, Matching, MatchRule, match
 from thucydides.evaluate.records import EvalRecord, file_stem, gold_files, load_gold, load_pred
 
 WITHIN_KM = 161.0  # 100 miles
@@ -82,6 +82,7 @@ class SubTypeRecall:
 class EvalResult:
     """Everything ``evaluate`` measured; ``as_dict`` gives it as JSON-ready data."""
 
+    rule: MatchRule
     matching: Matching
     gold: int
     pred: int
@@ -150,7 +151,9 @@ class EvalResult:
         }
 
 
-def evaluate(gold: str | os.PathLike[str], pred: str | os.PathLike[str]) -> EvalResult:
+def evaluate(
+    gold: str | os.PathLike[str], pred: str | os.PathLike[str], *, rule: MatchRule = STRICT
+) -> EvalResult:
     """Score the predictions at path ``pred`` against the gold at path ``gold`` (file or directory)."""
     gold_records: list[EvalRecord] = []
     empty: list[str] = []
@@ -159,14 +162,18 @@ def evaluate(gold: str | os.PathLike[str], pred: str | os.PathLike[str]) -> Eval
         gold_records.extend(records)
         if not records:
             empty.append(file_stem(path))
-    return evaluate_records(gold_records, load_pred(pred), empty_gold_stems=empty)
+    return evaluate_records(gold_records, load_pred(pred), empty_gold_stems=empty, rule=rule)
 
 
 def evaluate_records(
-    gold: Sequence[EvalRecord], pred: Sequence[EvalRecord], *, empty_gold_stems: Sequence[str] = ()
+    gold: Sequence[EvalRecord],
+    pred: Sequence[EvalRecord],
+    *,
+    empty_gold_stems: Sequence[str] = (),
+    rule: MatchRule = STRICT,
 ) -> EvalResult:
     """Score ``pred`` against ``gold`` records already loaded."""
-    matching = match(gold, pred, empty_gold_stems=empty_gold_stems)
+    matching = match(gold, pred, empty_gold_stems=empty_gold_stems, rule=rule)
     pairs = matching.pairs
     agreements = {
         name: Rate(sum(judge(g, p) for g, p in pairs), len(pairs)) for name, judge in AGREEMENTS.items()
@@ -175,6 +182,7 @@ def evaluate_records(
     found = Counter(g.event.sub_event_type for g, _ in pairs)
     scored = found + Counter(g.event.sub_event_type for g in matching.missed)
     return EvalResult(
+        rule=rule,
         matching=matching,
         gold=len(gold),
         pred=len(pred),

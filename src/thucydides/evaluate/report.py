@@ -14,6 +14,8 @@ def format_report(result: EvalResult) -> str:
     c = result.counts()
     m = result.metrics()
     lines = [
+        f"Matching: {result.rule.name}, {result.rule.description}",
+        "",
         "Counts",
         f"  gold events      {c['gold']:>6}  (scored {c['gold_scored']}; not found but excused: "
         f"{c['gold_optional_unmatched']} optional, {c['gold_merged']} merged)",

@@ -8,6 +8,7 @@ section only while they are in the same theatre (no disjoint governorates).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,15 @@ _BROAD_WORDS = re.compile(
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """An event's date as its frame gives it; ``given``: the text names it (not the report's day)."""
+
+    date: dt.date | None
+    precision: int
+    given: bool
+
+
 @dataclass
 class DocumentContext:
     """Running memory of the extractor while it reads one document in order."""
@@ -57,6 +67,20 @@ class DocumentContext:
     last_event_place: PlaceMention | None = None
     theatre: frozenset[str] = frozenset()  # governorates the text is currently about
     last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
+    # The date the text gave the latest event at each place (by place id, or name when unresolved).
+    place_dates: dict[str, tuple[dt.date, int]] = field(default_factory=dict)
+
+    def date_at(self, place_key: str, dating: Dating) -> tuple[dt.date | None, int]:
+        """The date of an event at a place: its own, when its text gives one (then remembered for the
+        place); else the date the text gave the latest event there; else the report's day.
+
+        A report dates an event once ("a bomb hit Midan on Monday") and then tells more of it
+        undated ("the blasts", "witnesses in Midan heard..."); those details are of Monday's event.
+        """
+        if dating.given and dating.date is not None:
+            self.place_dates[place_key] = (dating.date, dating.precision)
+            return dating.date, dating.precision
+        return self.place_dates.get(place_key, (dating.date, dating.precision))
 
     def remember_groups(
         self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]

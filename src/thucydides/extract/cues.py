@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from thucydides.extract.actors import ActorMention
+from thucydides.geoparse.kinds import is_adjective_of_place, is_whole_land
 from thucydides.model import Document, PlaceMention, Sentence
 
 _UNOPPOSED = re.compile(
@@ -55,6 +56,16 @@ def is_headline(doc: Document, sentence: Sentence) -> bool:
     return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
 
 
+def vaguer_than_the_report(place: PlaceMention, doc: Document) -> bool:
+    """A whole country as an event's place, in a report that names places inside countries.
+
+    Coders code an event to a country only when the report gives nothing more precise; "strikes in
+    Syria" in a report on Aleppo is the report's framing, or a summary, not another event.
+    """
+    if not is_whole_land(place):
+        return False
+    return any(p.place is not None and not is_whole_land(p) for p in doc.places)
+
 BACK_REFERENCE = re.compile(
     r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
@@ -75,11 +86,13 @@ def names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -
 def not_an_event_place(
     doc: Document, sentence: Sentence, place: PlaceMention, actors: list[ActorMention]
 ) -> bool:
-    """A dateline, a word of an actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
+    """A dateline, a nationality adjective ("Syrian rebels", "the Turkish army"), a word of an
+    actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
     if _DATELINE.match(doc.text, place.mention.end) and place.mention.start <= sentence.start + 2:
         return True
     return (
-        any(a.start <= place.mention.start < a.end for a in actors)
+        is_adjective_of_place(place)
+        or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
         or bool(_ROUTE_END.match(doc.text, place.mention.end))
         or bool(_ROUTE_START.search(doc.text[max(0, place.mention.start - 40) : place.mention.start]))

@@ -39,6 +39,8 @@ def _unnamed_side(actor: str) -> bool:
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _FOLDED = frozenset({"Armed clash", "Non-violent transfer of territory"})
+_SUICIDE = "Suicide bomb"
+_EXPLOSIVE = "Remote explosive/landmine/IED"
 
 
 def _place_key(event: Event) -> str:
@@ -71,22 +73,31 @@ def _filled(event: Event, figures: Event | Casualties) -> Event:
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
-    """One record per (type, place, day, actor1): repeated tellings add evidence, not records.
+    """One record per (type, place, day) of a report: repeated tellings add evidence, not records.
 
-    ACLED's precedence: fighting at a place on the day it changes hands is part of the
-    territorial event, not a separate armed clash; so is the losing side's withdrawal.
+    A report that tells one bombing in five sentences names its sides five ways ("a suicide
+    bomber", "Daesh said", "the police station"): the first named side stands, the others are
+    the same event seen again. ACLED's precedence: fighting at a place on the day it changes hands
+    is part of the territorial event, not a separate armed clash; so is the losing side's
+    withdrawal; and the explosions of a suicide attack at a place that day are the suicide bomb.
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
     folded = [e for e in events if e.sub_event_type in _FOLDED and (_place_key(e), e.event_date) in taken]
     events = [_with_folded_figures(e, folded) if e.sub_event_type in _TERRITORY else e for e in events]
     events = [e for e in events if not any(e is f for f in folded)]
+    suicides = {(_place_key(e), e.event_date) for e in events if e.sub_event_type == _SUICIDE}
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
-        key = (event.sub_event_type, _place_key(event), event.event_date, event.actor1)
+        sub_type = event.sub_event_type
+        if sub_type == _EXPLOSIVE and (_place_key(event), event.event_date) in suicides:
+            sub_type = _SUICIDE
+        key = (sub_type, _place_key(event), event.event_date)
         first = merged.get(key)
         if first is None:
             merged[key] = event
             continue
+        if _unnamed_side(first.actor1) and not _unnamed_side(event.actor1):
+            first = dataclasses.replace(first, actor1=event.actor1)
         merged[key] = dataclasses.replace(
             first,
             evidence=first.evidence + tuple(e for e in event.evidence if e not in first.evidence),

@@ -21,23 +21,48 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
 
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorDictionary, ActorMention, with_article
+from thucydides.extract.background import far_in_time, habitual, refers_back
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
-from thucydides.extract.context import DocumentContext, section_of_sentences
+from thucydides.extract.context import Dating, DocumentContext, section_of_sentences
 from thucydides.extract.crowds import code_crowd
-from thucydides.extract.cues import BACK_REFERENCE, is_attribution, is_headline, not_an_event_place, unopposed
+from thucydides.extract.cues import (
+    BACK_REFERENCE,
+    is_attribution,
+    is_headline,
+    not_an_event_place,
+    unopposed,
+    vaguer_than_the_report,
+)
+from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
+from thucydides.extract.reconcile import (
+    CATEGORY_OF_TYPE,
+    PROPOSED_STRENGTH,
+    model_proposes,
+    model_vetoes,
+    type_of_frame,
+)
 from thucydides.extract.repeats import add_casualties, merge_repeats
 from thucydides.extract.roles import frame_roles
 from thucydides.extract.triggers import Trigger, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
-from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence
-from thucydides.record import EVENT_TYPE_OF
+from thucydides.geoparse.kinds import is_local
+from thucydides.learn.subevent import NO_EVENT
+from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence, SentenceType
+from thucydides.taxonomy import EVENT_TYPE_OF
+
+# Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
+Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
 
 
 class EventExtractor:
@@ -47,14 +72,24 @@ class EventExtractor:
     requires: tuple[str, ...] = ("sentences", "places", "quantities", "times")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, *, actors: ActorDictionary, lexicon: TriggerLexicon, countries: CountryTable) -> None:
+    def __init__(
+        self,
+        *,
+        actors: ActorDictionary,
+        lexicon: TriggerLexicon,
+        countries: CountryTable,
+        parse: Parser | None = None,
+    ) -> None:
         self.actors = actors
         self.lexicon = lexicon
         self.countries = countries
+        # Parses the sentences whose event the model proposes, to find the action's verb.
+        self.parse = parse
 
     def __call__(self, doc: Document) -> Document:
         focus = self._focus_country(doc)
         context = DocumentContext(sections=section_of_sentences(doc))
+        guesses = {guess.sentence: guess for guess in doc.sentence_types}
         events: list[Event] = []
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
@@ -72,18 +107,8 @@ class EventExtractor:
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
-            frames = [] if is_headline(doc, sentence) else self._frames(doc, sentence, places, actors)
-            produced: list[Event] = []
-            for frame_index, frame in enumerate(frames):
-                produced += self._events(
-                    doc,
-                    frame,
-                    context,
-                    focus=focus,
-                    admin1s=admin1s,
-                    claim=claim,
-                    quantities=_quantities_in(quantities, frames, frame_index),
-                )
+            scope = _Scope(doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events)
+            produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
                 # "Scores of militants were killed in the clashes." reports on the sentence before.
                 events = add_casualties(events, previous_sentence_events, quantities)
@@ -98,6 +123,67 @@ class EventExtractor:
             if places and not produced:
                 context.last_event_place = places[-1]
         return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
+
+    def _sentence_events(self, scope: _Scope, guess: SentenceType | None) -> list[Event]:
+        """The records of one sentence: the rules' frames, reconciled with the model's reading."""
+        if model_vetoes(guess) or far_in_time(scope.sentence.text) or habitual(scope.sentence.text):
+            return []  # no event, background or a habit: not an event of the report's period
+        scope = self._without_hidden_places(scope, guess)
+        headline = is_headline(scope.doc, scope.sentence)
+        frames = (
+            []
+            if headline
+            else self._frames(scope.doc, scope.sentence, scope.places, scope.actors, scope.told)
+        )
+        produced = self._frame_events(scope, frames, None)
+        if not produced and not headline and not self._tells_of_told_event(scope):
+            # No trigger word, or none that made a record: the model may still read an event.
+            proposed = model_proposes(guess)
+            if proposed is not None:
+                frames = self._proposed_frames(scope, proposed)
+                return self._frame_events(scope, frames, proposed)
+        rule_types = {event.sub_event_type for event in produced}
+        if len(rule_types) == 1:
+            retyped = type_of_frame(next(iter(rule_types)), guess, types_in_sentence=1)
+            if retyped not in rule_types:
+                produced = self._frame_events(scope, frames, retyped)
+        return produced
+
+    def _without_hidden_places(self, scope: _Scope, guess: SentenceType | None) -> _Scope:
+        """The scope less place names that the parse shows are words of a person's, an
+        organisation's or a date's name. Only sentences that may report an event are parsed."""
+        if self.parse is None or not scope.places:
+            return scope
+        may_report = (guess is not None and guess.label != NO_EVENT) or bool(
+            self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
+        )
+        if not may_report:
+            return scope
+        parsed = self.parse(scope.doc, [scope.sentence.index])[0]
+        offset = scope.sentence.start
+        entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in parsed.ents]
+        places = [p for p in scope.places if not hidden_in_entity(p, entities)]
+        return scope if len(places) == len(scope.places) else dataclasses.replace(scope, places=places)
+
+    def _frame_events(self, scope: _Scope, frames: list[Frame], forced_type: str | None) -> list[Event]:
+        """Records of ``frames``, typed ``forced_type`` when given; none on a place vaguer than the report."""
+        out: list[Event] = []
+        for frame_index, frame in enumerate(frames):
+            out += self._events(
+                scope.doc,
+                frame,
+                scope.context,
+                focus=scope.focus,
+                admin1s=scope.admin1s,
+                claim=scope.claim,
+                quantities=_quantities_in(scope.quantities, frames, frame_index),
+                forced_type=forced_type,
+            )
+        return [
+            event
+            for event in out
+            if event.place_mention is None or not vaguer_than_the_report(event.place_mention, scope.doc)
+        ]
 
     def _focus_country(self, doc: Document) -> str | None:
         codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
@@ -114,12 +200,17 @@ class EventExtractor:
         return [a for a in found if a.text and not is_attribution(sentence.text, a, sentence.start)]
 
     def _frames(
-        self, doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
+        self,
+        doc: Document,
+        sentence: Sentence,
+        places: list[PlaceMention],
+        actors: list[ActorMention],
+        told: list[Event],
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
-            if BACK_REFERENCE.search(sentence.text[: trigger.start - sentence.start]):
-                continue  # "killed in the clashes": the clashes were told before
+            if self._told_before(sentence, trigger, told, places):
+                continue
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
                 triggers.append((trigger, modality))
@@ -127,6 +218,64 @@ class EventExtractor:
             return []
         free_places = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
         return split_frames(sentence, triggers, free_places, actors, doc.text)
+
+    def _tells_of_told_event(self, scope: _Scope) -> bool:
+        """Some action word of the sentence names an event the report has already told."""
+        found = self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
+        return any(
+            self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in found
+        )
+
+    @staticmethod
+    def _told_before(
+        sentence: Sentence, trigger: Trigger, told: list[Event], places: list[PlaceMention]
+    ) -> bool:
+        """The action word names an event the report has already told.
+
+        "The attack also wounded..." does; "Monday's raids hit the villages of A and B", naming towns
+        no earlier record is at, tells where the raids were for the first time.
+        """
+        before = sentence.text[: trigger.start - sentence.start]
+        if BACK_REFERENCE.search(before):
+            return True  # "killed in the clashes"
+        if not told or not refers_back(before, trigger.text):
+            return False
+        told_at = {_place_key(e.place_mention) for e in told if e.place_mention is not None}
+        return not any(is_local(p) and _place_key(p) not in told_at for p in places)
+
+    def _proposed_frames(self, scope: _Scope, sub_type: str) -> list[Frame]:
+        """One frame around the sentence's main verb, for an event the model reads and no trigger names.
+
+        Its places are those the rules would take; failing them, any place the sentence names (a
+        country is better than nothing: it is coded at precision 3), then the last event place.
+        """
+        doc, sentence, actors = scope.doc, scope.sentence, scope.actors
+        anchor = self._main_verb(doc, sentence)
+        start, end = anchor
+        trigger = Trigger(CATEGORY_OF_TYPE[sub_type], start, end, doc.text[start:end], PROPOSED_STRENGTH)
+        free_places = [p for p in scope.places if not not_an_event_place(doc, sentence, p, actors)]
+        frames = split_frames(sentence, [(trigger, Modality.ASSERTED)], free_places, actors, doc.text)
+        if frames and not frames[0].places and not frames[0].anaphor:
+            if free_places:
+                frames = [dataclasses.replace(frames[0], places=tuple(free_places))]
+            elif scope.context.last_event_place is not None:
+                frames = [dataclasses.replace(frames[0], anaphor=scope.context.last_event_place.mention.text)]
+        return frames
+
+    def _main_verb(self, doc: Document, sentence: Sentence) -> tuple[int, int]:
+        """Offsets of the sentence's root verb (its first verb without a parser)."""
+        if self.parse is not None:
+            parsed = self.parse(doc, [sentence.index])[0]
+            verbs = [t for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"] or [
+                t for t in parsed if t.pos_ == "VERB"
+            ]
+            if verbs:
+                token = verbs[0]
+                return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
+        match = _FINITE_VERB.search(sentence.text)
+        if match:
+            return sentence.start + match.start(), sentence.start + match.end()
+        return sentence.start, sentence.start
 
     def _events(
         self,
@@ -138,6 +287,7 @@ class EventExtractor:
         admin1s: frozenset[str],
         claim: str | None,
         quantities: list[Quantity],
+        forced_type: str | None = None,
     ) -> list[Event]:
         head = frame.head
         roles = frame_roles(doc, frame, context, admin1s)
@@ -190,11 +340,15 @@ class EventExtractor:
             actor1 = owner or _unnamed("Unidentified Armed Group", focus, "unknown")
             if owner is not None and actor2 is not None and actor2.name == owner.name:
                 actor2 = None
+        if actor1 is None and forced_type is not None and head.category not in _CROWD_CATEGORIES:
+            actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
         sub_type = (
-            crowd.sub_event_type
+            forced_type
+            if forced_type is not None
+            else crowd.sub_event_type
             if crowd is not None
             else sub_event_type(
                 head.category,
@@ -232,9 +386,10 @@ class EventExtractor:
             )
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
-        date, precision = _date_of(doc, frame)
+        dating = _date_of(doc, frame)
         results = []
         for index, (place, as_written) in enumerate(places):
+            date, precision = context.date_at(_place_key(place), dating)
             figures = casualties_for(quantities, parts=len(places), index=index)
             land = self.countries.get(place.place.country_code) if place.place else None
             results.append(
@@ -345,6 +500,8 @@ class EventExtractor:
         )
 
 
+_FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
+
 _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 # Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
@@ -352,6 +509,26 @@ _VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
 
 # Action words under which a crowd may be what the sentence reports.
 _CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
+
+
+def _place_key(place: PlaceMention) -> str:
+    return place.place.place_id if place.place is not None else place.mention.text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What the extractor knows while it reads one sentence."""
+
+    doc: Document
+    sentence: Sentence
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    quantities: list[Quantity]
+    context: DocumentContext
+    focus: str | None
+    admin1s: frozenset[str]
+    claim: str | None
+    told: list[Event]  # the report's events so far
 
 
 def _in_country(actor: ActorMention, focus: str | None, country: str | None) -> str:
@@ -377,14 +554,15 @@ def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) 
     return [q for q in quantities if start <= q.mention.start < end]
 
 
-def _date_of(doc: Document, frame: Frame) -> tuple[dt.date | None, int]:
-    """The frame's own date expression nearest its action word, else the publication day."""
+def _date_of(doc: Document, frame: Frame) -> Dating:
+    """The frame's own date expression nearest its action word, else the report's day."""
     in_frame = [t for t in doc.times if frame.start <= t.mention.start < frame.end]
     if not in_frame:
         in_frame = [t for t in doc.times if frame.sentence.start <= t.mention.start < frame.sentence.end]
     if in_frame:
         nearest = min(in_frame, key=lambda t: abs(t.mention.start - frame.head.start))
-        return nearest.date, nearest.precision
-    if doc.published is None:
-        return None, 3
-    return doc.published, 1
+        return Dating(nearest.date, nearest.precision, given=True)
+    reference = doc.reference_date or doc.published
+    if reference is None:
+        return Dating(None, 3, given=False)
+    return Dating(reference, 1, given=False)

@@ -32,6 +32,9 @@ Tables:
   of that key, space-separated (ids count from 0, in the order places are read)
 - ``country_keys(country, keys)``: the keys of each country's places, joined
   with U+001F (what a close-spelling search in one country runs through)
+- ``demonyms(word, place_id)``: nationality adjectives (lowercase) and the
+  country or continent each names ("russian" -> Russia, "european" -> Europe;
+  ``sources/nationality.py``)
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from thucydides.gazetteer.normalize import KeyMemo
 from thucydides.gazetteer.polygons import ADMIN1_POLYGONS, fill_admin1, load_shapes
 from thucydides.gazetteer.rows import TableSpec
 from thucydides.gazetteer.sources import extra_dump_files, load_rows, source_files
+from thucydides.gazetteer.sources.nationality import continent_adjectives
 from thucydides.gazetteer.specs import check_countries, load_spec
 from thucydides.model import Place
 
@@ -65,7 +69,7 @@ log = logging.getLogger(__name__)
 # Bump when the sources read, the merge or the key rules change: files built by
 # another version are rebuilt by ``Gazetteer.ensure`` (which also rebuilds when
 # the builder's code changed at all, see ``builder_fingerprint``).
-BUILDER_VERSION = "thucydides.gazetteer.v1"
+BUILDER_VERSION = "thucydides.gazetteer.v2"
 SEPARATOR = "\x1f"
 
 SCHEMA = """
@@ -87,6 +91,7 @@ CREATE TABLE places (
 );
 CREATE TABLE keys (key TEXT PRIMARY KEY, places TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE country_keys (country TEXT PRIMARY KEY, keys TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE demonyms (word TEXT PRIMARY KEY, place_id TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -194,10 +199,28 @@ def index_keys(places: Iterable[Place], keys: KeyMemo) -> dict[str, list[int]]:
     return index
 
 
-def _write(path: Path, places: list[Place], index: dict[str, list[int]], meta: dict[str, str]) -> None:
+def demonym_ids(places: Sequence[Place], adjectives: dict[str, str]) -> dict[str, str]:
+    """Nationality adjective -> place id: the country of each adjective's ISO2 code, and the continents'."""
+    countries = {p.country_code: p.place_id for p in places if p.feature == "country" and p.country_code}
+    found = {word: countries[code] for word, code in adjectives.items() if code in countries}
+    ids = {place.place_id for place in places}
+    for word, place_id in continent_adjectives().items():
+        if place_id in ids:
+            found.setdefault(word, place_id)
+    return found
+
+
+def _write(
+    path: Path,
+    places: list[Place],
+    index: dict[str, list[int]],
+    meta: dict[str, str],
+    demonyms: dict[str, str] | None = None,
+) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.executescript(SCHEMA)
+        connection.executemany("INSERT INTO demonyms VALUES (?, ?)", sorted((demonyms or {}).items()))
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         connection.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -311,7 +334,7 @@ def build_gazetteer(
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         temporary.unlink(missing_ok=True)
-        _write(temporary, places, index, meta)
+        _write(temporary, places, index, meta, demonym_ids(places, loaded.adjectives))
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):

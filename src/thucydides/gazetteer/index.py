@@ -86,7 +86,14 @@ def _place(row: _Row) -> Place:
 class Gazetteer:
     """Places and a name-key index over them."""
 
-    def __init__(self, places: Iterable[Place], *, meta: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        places: Iterable[Place],
+        *,
+        meta: Mapping[str, str] | None = None,
+        demonyms: Mapping[str, str] | None = None,
+    ) -> None:
+        """``demonyms``: nationality adjective -> place id ("russian" -> the id of Russia)."""
         self._places: list[Place | None] = list(places)
         self._rows: list[_Row] = []
         self._index: dict[str, str] = {}
@@ -101,6 +108,7 @@ class Gazetteer:
         self.meta: dict[str, str] = dict(meta or {})
         self._path: Path | None = None
         self._choices: dict[str, list[str] | None] = {}
+        self._demonyms = {word.lower(): place_id for word, place_id in (demonyms or {}).items()}
 
     # -- loading ---------------------------------------------------------------------
 
@@ -118,6 +126,7 @@ class Gazetteer:
                     " population, geonames_id, names, sources FROM places ORDER BY id"
                 ).fetchall()
                 index: dict[str, str] = dict(connection.execute("SELECT key, places FROM keys"))
+                demonyms: dict[str, str] = dict(connection.execute("SELECT word, place_id FROM demonyms"))
             finally:
                 connection.close()
         except sqlite3.Error as error:
@@ -132,6 +141,7 @@ class Gazetteer:
         gazetteer.meta = meta
         gazetteer._path = path
         gazetteer._choices = {}
+        gazetteer._demonyms = demonyms
         return gazetteer
 
     @classmethod
@@ -169,6 +179,15 @@ class Gazetteer:
         if self._rows:
             return [self._at(position) for position, row in enumerate(self._rows) if row[2] == feature]
         return [place for place in self._places if place is not None and place.feature == feature]
+
+    def demonym(self, word: str) -> Place | None:
+        """The country or continent a nationality adjective names ("Russian" -> Russia); None if none."""
+        place_id = self._demonyms.get(word.lower())
+        return self.place(place_id) if place_id is not None else None
+
+    def demonym_words(self) -> frozenset[str]:
+        """Every nationality adjective the gazetteer knows (lowercase)."""
+        return frozenset(self._demonyms)
 
     def has_key(self, key: str) -> bool:
         """Whether any entry has a name with this key."""

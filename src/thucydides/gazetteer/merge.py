@@ -220,7 +220,10 @@ def merge_rows(rows: Sequence[SourceRow], admin: AdminNames, keys: KeyMemo | Non
 
 
 def _fill_from_neighbours(places: list[Place]) -> list[Place]:
-    """Country and admin1 of a place that lacks them: those of the nearest place that has them."""
+    """Country and admin1 of a place that lacks them: those of the nearest place that has them.
+
+    A region no source puts in a country (a continent) is left without one: it spans many.
+    """
     grid: Grid[Place] = Grid(cell_degrees=0.1)
     for place in places:
         known = place.admin1 and place.country_code and place.feature not in {"country", "admin1"}
@@ -229,7 +232,7 @@ def _fill_from_neighbours(places: list[Place]) -> list[Place]:
     filled: list[Place] = []
     for place in places:
         if (
-            place.feature not in {"country", "admin1"}
+            place.feature not in {"country", "admin1", "region"}
             and place.latitude is not None
             and place.longitude is not None
             and (place.country_code is None or place.admin1 is None)

@@ -39,9 +39,14 @@ def paragraph_weight(paragraph: int, other: int) -> float:
     return {0: 1.0, 1: 0.8, 2: 0.6}.get(abs(paragraph - other), 0.375)
 
 
+def continent(place: Place) -> bool:
+    """A region no country holds: a continent."""
+    return place.feature == "region" and place.country_code is None
+
+
 def prominent(place: Place) -> bool:
-    """A place known well beyond its region: a country or a city of a million."""
-    return place.feature == "country" or place.population >= 1_000_000
+    """A place known well beyond its region: a continent, a country or a city of a million."""
+    return place.feature == "country" or continent(place) or place.population >= 1_000_000
 
 
 @dataclass(slots=True)
@@ -170,6 +175,8 @@ def build_context(items: Sequence[Item], focus_setting: Sequence[str]) -> Contex
             continue
         place = choice.place
         weight = {"country": 2.0, "admin1": 2.0, "city": 1.5}.get(place.feature, 1.0) * choice.score
+        if choice.how == "demonym":
+            weight = 1.0  # "Russian" says less about where the report is than "Russia"
         if place.country_code:
             votes[place.country_code] += weight
         if place.feature == "country" and place.country_code:

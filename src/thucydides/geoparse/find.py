@@ -20,7 +20,13 @@ For each sentence:
    district", "X gas field"), "the town of X", a locative preposition ("in
    X"), or a generic head;
 6. NER entities (GPE, LOC, FAC mentions in ``doc.mentions``), when present,
-   add the spans not found otherwise.
+   add the spans not found otherwise;
+7. a nationality adjective the gazetteer knows ("Russian", "North Korean",
+   "European") at the head of a run is a span of its own (origin ``demonym``)
+   naming its country or continent, unless the whole run is a place's name
+   ("American Samoa"); its plural ("Russians") names people, not a place;
+8. an abbreviation ("US", "U.K.") is a name only when it is written exactly so
+   as a name of a country, first-level division or continent.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from thucydides.gazetteer import Gazetteer, name_key
+from thucydides.gazetteer.sources.nationality import is_abbreviation
 from thucydides.geoparse.lexicon import (
     CUE_OF,
     FEATURE_CUES,
@@ -42,6 +49,7 @@ from thucydides.geoparse.lexicon import (
     Demonyms,
     words_of,
 )
+from thucydides.geoparse.persons import ORDINARY, PERSON, lowercase_words, name_parts
 from thucydides.geoparse.tokens import Word, joined, runs, words
 from thucydides.model import Document, MentionKind, Sentence
 
@@ -87,6 +95,14 @@ class Finder:
     def __init__(self, gazetteer: Gazetteer, *, demonyms: Demonyms | None = None) -> None:
         self.gazetteer = gazetteer
         self.demonyms = demonyms if demonyms is not None else Demonyms(())
+        self.adjectives = gazetteer.demonym_words()
+        self.abbreviations = frozenset(
+            name
+            for feature in ("country", "admin1", "region")
+            for place in gazetteer.places_of(feature)
+            for name in place.names
+            if is_abbreviation(name)
+        )
 
     def countries_named(self, doc: Document) -> set[str]:
         """Countries a nationality adjective of the document refers to ("the Saudi city of Jizan")."""
@@ -107,7 +123,47 @@ class Finder:
             for run in runs(sentence.text, sentence_words, sentence.start):
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
-        return _without_overlaps(found)
+        return self._judged_by_the_report(doc, _without_overlaps(found))
+
+    def _judged_by_the_report(self, doc: Document, found: list[Span]) -> list[Span]:
+        """One-word names the report shows to be a person's name or an ordinary word (``persons.py``)."""
+        single = [span for span in found if span.origin == "gazetteer" and " " not in span.text.strip()]
+        if not single:
+            return found
+        parts = name_parts(doc, known=lambda run: self._known(doc, run), not_a_given_name=self._no_given_name)
+        lower = lowercase_words(doc)
+        judged = {}
+        for span in single:
+            word = span.text.rsplit("-", 1)[-1]
+            if word in parts and not self._well_known(word):
+                judged[span.start] = replace(span, weak=PERSON)
+            elif word.lower() in lower and not word.isupper():
+                judged[span.start] = replace(span, weak=ORDINARY)
+        return [judged.get(span.start, span) for span in found]
+
+    def _well_known(self, name: str) -> bool:
+        """Whether the name is exactly that of a country, continent, first-level division or city
+        ("Smart Dubai" does not make Dubai a person)."""
+        return any(
+            candidate.how == "exact"
+            and (
+                candidate.place.feature in {"country", "admin1", "city"}
+                or candidate.place.country_code is None
+            )
+            for candidate in self.gazetteer.lookup(name, limit=50)
+        )
+
+    def _no_given_name(self, word: Word) -> bool:
+        lower = word.lower
+        return (
+            lower in STOP_WORDS
+            or lower in DIRECTIONAL_ADJECTIVES
+            or lower in GENERIC_HEADS
+            or lower in TITLES
+            or lower in self.adjectives
+            or lower in self.demonyms
+            or word.text in self.abbreviations
+        )
 
     # -- runs ------------------------------------------------------------------------
 
@@ -129,8 +185,22 @@ class Finder:
         word = content[0]
         if word.lower in LONE_HEADS:
             return len(piece) == 1  # "Bab" is no name, "al-Bab" is
+        if word.text in self.abbreviations:
+            return False  # "US" is the country, "us" a pronoun
         acronym = word.text.isupper() and len(word.text) <= 5
         return acronym or word.lower in STOP_WORDS or word.lower in self.demonyms
+
+    def _adjective(self, doc: Document, run: list[Word]) -> tuple[int, int] | None:
+        """Where a nationality adjective stands in the run, as (first, size); None when none does or
+        the whole run is a place's name ("American Samoa")."""
+        for first in range(len(run)):
+            for size in (2, 1):
+                if first + size > len(run):
+                    continue
+                text = doc.text[run[first].start : run[first + size - 1].end]
+                if text.lower() in self.adjectives:
+                    return None if len(run) > size and self._exact(doc, run) else (first, size)
+        return None
 
     def _cut(self, doc: Document, run: list[Word]) -> list[tuple[int, int]]:
         """Known names of a run as (first, last) positions.
@@ -174,9 +244,26 @@ class Finder:
             run = run[:title]  # "On Monday President Assad": what follows a title is a person
             if not run:
                 return []
-        while len(run) > 1 and run[0].lower in FUNCTION_WORDS:
+        while len(run) > 1 and run[0].lower in FUNCTION_WORDS and run[0].text not in self.abbreviations:
             # "In Maarat al-Numan, ...": a sentence's first word is capitalised, not part of the name.
             run, first_index = run[1:], first_index + 1
+        adjective = self._adjective(reader.doc, run) if self.adjectives else None
+        if adjective is not None:
+            # "Russian forces", "the North Korean leader", "Leading Mexican candidate".
+            first, size = adjective
+            span = replace(
+                reader.span(
+                    first_index + first, first_index + first + size - 1, known=True, origin="demonym"
+                ),
+                cue=None,
+                locative=False,
+            )
+            ahead = self._spans_of_run(reader, first_index, run[:first]) if first else []
+            after = run[first + size :]
+            rest = self._spans_of_run(reader, first_index + first + size, after) if after else []
+            # What stands beside the adjective is part of a longer name ("Russian Foreign Ministry").
+            longer = "inside a longer capitalised name"
+            return [*(replace(other, weak=other.weak or longer) for other in [*ahead, *rest]), span]
         cut = self._cut(reader.doc, run)
         if reader.headline:
             # In Title Case Every Word Is Capitalised: only known names, each weak.

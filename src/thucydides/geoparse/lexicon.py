@@ -49,7 +49,6 @@ spokesman spokeswoman ambassador envoy governor mayor senator secretary director
 related latest developments home reply leave articles article photo video update breaking
 free national democratic popular united federal royal supreme revolutionary people peoples security
 assembly parliament congress court office house bank white black red green blue
-africa asia europe america oceania
 """
 # Armed groups, the Arabic words their names are made of (Liwa "brigade", Jaish
 # "army", Jabhat "front", Harakat "movement"...), peoples and faiths: also

@@ -34,6 +34,7 @@ from thucydides.geoparse.context import (
     Context,
     Item,
     container_place,
+    continent,
     inside,
     paragraph_weight,
     prominent,
@@ -179,8 +180,8 @@ def score_candidate(candidate: Candidate, item: Item, index: int, state: _Pass |
     if place.feature in {"city", "town", "village", "neighbourhood", "site", "country"}:
         # A settlement's people make its name known; a province's or district's do not.
         result.score += 0.9 * min(1.0, math.log10(place.population + 1) / 7.0)
-    if place.feature == "country" and candidate.how == "exact":
-        result.score += 1.0  # a country's own name is hardly ever a village's
+    if (place.feature == "country" or continent(place)) and candidate.how == "exact":
+        result.score += 1.0  # a country's or continent's own name is hardly ever a village's
     cue_features = FEATURE_CUES.get(item.cue or "")
     if cue_features is not None and cue_features != FEATURE_ANY:
         if place.feature in cue_features:

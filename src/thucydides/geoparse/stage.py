@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from thucydides.gazetteer import Gazetteer
+from thucydides.gazetteer import Candidate, Gazetteer
+from thucydides.gazetteer.sources.nationality import is_abbreviation
 from thucydides.geoparse.context import Context, Item, build_context, link_items, prominent
-from thucydides.geoparse.find import FIRST_WORD, Finder
+from thucydides.geoparse.find import FIRST_WORD, Finder, Span
 from thucydides.geoparse.lexicon import Demonyms
+from thucydides.geoparse.persons import PERSON
 from thucydides.geoparse.resolve import (
     CANDIDATE_LIMIT,
     MIN_SUPPORT_LOCAL,
@@ -62,7 +64,7 @@ class Geoparser:
         items = [
             Item(
                 span=span,
-                candidates=self.gazetteer.lookup(span.text, limit=CANDIDATE_LIMIT) if span.known else [],
+                candidates=self._candidates(span),
                 head=self.gazetteer.lookup(span.head, limit=CANDIDATE_LIMIT) if span.head else [],
             )
             for span in self.finder.spans(doc)
@@ -86,6 +88,19 @@ class Geoparser:
             if mention is not None:
                 mentions.append(mention)
         return mentions
+
+    def _candidates(self, span: Span) -> list[Candidate]:
+        """The entries a span may name: its country or continent for a nationality adjective, the
+        entries written exactly so for an abbreviation ("US" is not the village "Us"), else by name."""
+        if span.origin == "demonym":
+            place = self.gazetteer.demonym(span.text)
+            return [Candidate(place, span.text, 1.0, "demonym")] if place is not None else []
+        if not span.known:
+            return []
+        found = self.gazetteer.lookup(span.text, limit=CANDIDATE_LIMIT)
+        if is_abbreviation(span.text):
+            found = [candidate for candidate in found if span.text in candidate.place.names]
+        return found
 
 
 def _mention(item: Item, context: Context) -> PlaceMention | None:
@@ -138,10 +153,17 @@ def _rejection(item: Item, context: Context) -> str | None:
     choice = item.choice
     if choice is None:
         return "not in the gazetteer"
+    if choice.how == "demonym":
+        return None  # "Russian" names Russia, wherever the report is about
     place = choice.place
     if item.outside_container:
         return f"no '{item.span.text}' inside the place it is said to lie in"
     exact = choice.how == "exact"
+    if item.span.weak == PERSON and item.cue is None and not item.span.locative:
+        return f"{PERSON}, and no cue says it is a place"
+    one_word = len(item.span.text.split()) == 1
+    if one_word and not exact and len(item.span.text) <= 3:
+        return f"a short word spelled unlike any name of {place.name}"
     famous = exact and prominent(place) and item.span.weak in {None, FIRST_WORD}
     foreign = context.focus is not None and place.country_code != context.focus
     if foreign and not (famous or place.country_code in context.countries_named):
@@ -150,7 +172,6 @@ def _rejection(item: Item, context: Context) -> str | None:
     first_word = item.span.weak == FIRST_WORD and exact and place.feature in {"country", "admin1", "city"}
     if item.span.weak and item.support < MIN_SUPPORT_WEAK and not (famous or first_word):
         return f"{item.span.weak}, and nothing in the report supports it"
-    one_word = len(item.span.text.split()) == 1
     if one_word and not exact and not famous and item.support < MIN_SUPPORT_WEAK:
         return f"one word spelled unlike any name of {place.name}, and nothing in the report supports it"
     if item.from_head and item.support < MIN_SUPPORT_WEAK:

@@ -3,7 +3,8 @@
 A word keeps its inner apostrophes and ʿayn marks (Da’el, Karam al-Da’da’) and
 a final one after a vowel (Maqale’); a possessive ’s or a plural possessive ’
 is left out of the word (Aleppo’s -> Aleppo). Hyphens split words (al-Sukhnah
-is "al" + "Sukhnah") but keep them in one run.
+is "al" + "Sukhnah") but keep them in one run. An abbreviation written with
+dots ("U.S.", "D.C.") is one word, dots included.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from dataclasses import dataclass
 
 from thucydides.geoparse.lexicon import ARTICLES
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`‘][^\W\d_]+)*['’ʿʾ`‘]?")
+_WORD = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʿʾ`‘][^\W\d_]+)*['’ʿʾ`‘]?")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 # What may separate two words of one name: spaces, a hyphen (with spaces around it or not).
 _JOINER = re.compile(r"^(?:\s+|\s*[-‐‑–]\s*)$")
 _HYPHEN = re.compile(r"^[-‐‑–]$")
+_ABBREVIATION_DOT = re.compile(r"^\. ?$")
+# Abbreviated words of place names, written with a dot: Saint, Sainte, Mount, Fort, Port, Point.
+NAME_WORD_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 # Articles that are also English words: an article only when hyphenated (as-Sukhnah, not "as Damascus").
 _ENGLISH_ARTICLES = frozenset({"as", "at", "an", "ad", "en", "es", "et", "ed", "er"})
 
@@ -61,10 +65,14 @@ def words(text: str, offset: int = 0) -> list[Word]:
 
 
 def joined(text: str, left: Word, right: Word, offset: int = 0) -> bool:
-    """Whether only spaces or a hyphen stand between two words (so they may be one name)."""
+    """Whether only spaces or a hyphen stand between two words (so they may be one name), or the
+    dot of an abbreviated name word ("St. Louis", "Mt. Hermon")."""
     if left.possessive:
         return False
-    return _JOINER.match(text[left.end - offset : right.start - offset]) is not None
+    gap = text[left.end - offset : right.start - offset]
+    if left.lower in NAME_WORD_ABBREVIATIONS and _ABBREVIATION_DOT.match(gap):
+        return True
+    return _JOINER.match(gap) is not None
 
 
 def runs(text: str, found: list[Word], offset: int = 0) -> list[list[Word]]:

@@ -46,11 +46,14 @@ numeric dates whose day and month cannot be told apart ("on 7/12").
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from thucydides.model import Document, Mention, MentionKind, Sentence, TimeRef
+
+log = logging.getLogger(__name__)
 
 DAY, WEEK, MONTH = 1, 2, 3
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -239,15 +242,55 @@ def resolve(expression: str, published: dt.date | None) -> Resolved:
 
 
 class DateTagger:
-    """Stage: a ``TimeRef`` (mention of kind DATE, label = rule name) for every date expression."""
+    """Stage: the day the report speaks from, and a ``TimeRef`` for every date expression.
+
+    Relative expressions resolve against ``reference_date``: the full date the text prints at its top
+    (a timestamp or dateline: "5 Sep 2016 At least 42 people...", "Last updated at Aug 14 2016") when
+    it has one, else the publication date of the metadata. Scrapers and feeds often stamp an article
+    with the day they found it, days or years after the day it was written; the text's own date is
+    the one its "on Monday" counts from.
+    """
 
     name = "dates"
     requires: tuple[str, ...] = ("sentences",)
-    assigns: tuple[str, ...] = ("times",)
+    assigns: tuple[str, ...] = ("times", "reference_date")
 
     def __call__(self, doc: Document) -> Document:
-        times = tuple(ref for sentence in doc.sentences for ref in tag_dates(sentence, doc.published))
-        return replace(doc, times=times)
+        reference = text_date(doc.text) or doc.published
+        if reference != doc.published:
+            log.info("%s: the text is dated %s, the metadata %s; dates resolve from the text's", doc.input,
+                     reference, doc.published)  # fmt: skip
+        times = tuple(ref for sentence in doc.sentences for ref in tag_dates(sentence, reference))
+        return replace(doc, times=times, reference_date=reference)
+
+
+# A full date (with its year) at the very top of a text: a timestamp or a dateline. Scraped text may
+# have lost the space between day and year ("Aug 142016").
+_LEADING_DATE = re.compile(
+    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s?(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def text_date(text: str) -> dt.date | None:
+    """The full date a report prints at its very top, if any."""
+    match = _LEADING_DATE.match(text[:80])
+    if match is None:
+        return None
+    try:
+        if match["iso"]:
+            return dt.date.fromisoformat(match["iso"])
+        month_word = (match["m1"] or match["m2"]).lower()[:3]
+        if month_word not in MONTHS:
+            return None
+        day = int(match["d1"] or match["d2"])
+        return dt.date(int(match["y1"] or match["y2"]), MONTHS.index(month_word) + 1, day)
+    except ValueError:  # "31 Feb 2016"
+        return None
 
 
 def tag_dates(sentence: Sentence, published: dt.date | None) -> list[TimeRef]:

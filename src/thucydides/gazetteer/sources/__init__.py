@@ -24,7 +24,7 @@ from pathlib import Path
 from thucydides.gazetteer.admin import AdminNames
 from thucydides.gazetteer.polygons import ADMIN1_POLYGONS
 from thucydides.gazetteer.rows import SourceRow, TableSpec, read_table
-from thucydides.gazetteer.sources import geonames, syria
+from thucydides.gazetteer.sources import geonames, nationality, syria
 from thucydides.gazetteer.sources.geonames_dump import dump_files, dump_rows
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ class Loaded:
     rows: list[SourceRow]
     admin: AdminNames
     counts: Counter[str] = field(default_factory=Counter)
+    # nationality words (lowercase) -> ISO2 code, from ``nationality.NATIONALITIES``
+    adjectives: dict[str, str] = field(default_factory=dict)
 
 
 def source_files(data_dir: Path | None) -> list[Path]:
@@ -49,6 +51,7 @@ def source_files(data_dir: Path | None) -> list[Path]:
         *(spec.path for spec in syria.TABLES),
         syria.AIRFIELDS,
         ADMIN1_POLYGONS,
+        nationality.NATIONALITIES,
     ]
     return [data_dir / path for path in relative if (data_dir / path).is_file()] + dump_files(data_dir)
 
@@ -84,8 +87,10 @@ def load_rows(
     places = list(geonames.city_rows(admin))
     for path in dump_files(data_dir) + extra_dump_files(extra_dirs):
         places += dump_rows(path, admin)
-    rows: list[SourceRow] = [*geonames.country_rows(data_dir), *places]
+    country_rows = list(geonames.country_rows(data_dir))
+    rows: list[SourceRow] = [*country_rows, *nationality.continent_rows(), *places]
     rows += geonames.admin1_rows(data_dir, divisions, places)
+    adjectives = _nationalities(data_dir, country_rows, rows)
     if data_dir is not None:
         rows += syria.admin_rows(data_dir)
         for spec in syria.TABLES:
@@ -103,6 +108,23 @@ def load_rows(
             for row in rows
             if row.feature == "country" or row.country_code is None or row.country_code in wanted
         ]
-    loaded = Loaded(rows=rows, admin=admin)
+    loaded = Loaded(rows=rows, admin=admin, adjectives=adjectives)
     loaded.counts.update(row.source for row in rows)
     return loaded
+
+
+def _nationalities(
+    data_dir: Path | None, countries: list[SourceRow], rows: list[SourceRow]
+) -> dict[str, str]:
+    """Read the nationality table: abbreviations become names of their country rows; returns the
+    adjectives (lowercase word -> ISO2). Names of countries and first-level divisions are no adjectives."""
+    path = data_dir / nationality.NATIONALITIES if data_dir is not None else None
+    if path is None or not path.is_file():
+        return {}
+    names = {name.lower() for row in rows if row.feature in {"country", "admin1"} for name in row.names}
+    table = nationality.read_nationalities(path, names)
+    for row in countries:
+        extra = table.abbreviations.get(row.country_code or "", [])
+        if extra:
+            row.names = tuple(dict.fromkeys([*row.names, *extra]))
+    return table.adjectives

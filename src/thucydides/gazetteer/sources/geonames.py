@@ -28,7 +28,7 @@ from thucydides.gazetteer.rows import SourceRow, settlement_feature
 
 # Everyday English names of countries that neither GeoNames nor Natural Earth list as names.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A."),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E."),
     "CD": ("DR Congo", "DRC"),
@@ -96,19 +96,27 @@ def city_rows(admin: AdminNames) -> Iterator[SourceRow]:
 
 
 def _label_points(data_dir: Path | None) -> dict[tuple[str, str], tuple[float, float]]:
-    """Natural Earth admin1 label points by (country, name key of each spelling)."""
+    """Natural Earth admin1 label points by (country, name key of each spelling).
+
+    A unit with outlying parts (islands, exclaves) has several points: the one
+    Natural Earth ranks highest (lowest ``adm0_sr``) is kept, and among equals
+    the last listed (the main body's label follows its outliers').
+    """
     path = data_dir / ADMIN1_POINTS if data_dir else None
-    points: dict[tuple[str, str], tuple[float, float]] = {}
+    ranked: dict[tuple[str, str], tuple[float, float, float]] = {}
     if path is None or not path.is_file():
-        return points
+        return {}
     for feature in _load_json(path)["features"]:
         props = feature["properties"]
         lon, lat = feature["geometry"]["coordinates"]
+        rank = float(props.get("adm0_sr") or 99)
         raw = props.get("name") or ""
         for part in raw.replace(")", "").split("("):
             if part.strip():
-                points.setdefault((props.get("iso_a2") or "", name_key(part.strip())), (lat, lon))
-    return points
+                key = (props.get("iso_a2") or "", name_key(part.strip()))
+                if key not in ranked or rank <= ranked[key][0]:
+                    ranked[key] = (rank, lat, lon)
+    return {key: (lat, lon) for key, (_, lat, lon) in ranked.items()}
 
 
 def admin1_rows(

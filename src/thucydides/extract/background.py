@@ -1,0 +1,72 @@
+"""Is an action told as news of the report's period, or as background, habit or a back-reference?
+
+Three general facts about how news is written, each with its own test:
+
+- ``far_in_time``: the action's clause carries a time far from the report's day that the dates
+  stage cannot resolve to a day, week or month ("in 2014", "last year", "five years ago", "since
+  the war began", "in the past", "in recent months", "over the past year"): it is background, and
+  ACLED codes no record at year precision. Background with a resolvable date ("last month", "in
+  February") keeps its own date through the dates stage instead.
+- ``habitual``: frequency words make an action a habit, not one event ("has regularly been
+  targeted", "repeatedly shelled").
+- ``refers_back``: a definite noun phrase headed by the action word ("the attack", "Tuesday's
+  bombing", "the chemical attack", "this explosion") names an event the report has already told;
+  it adds details (figures, claims) to that event, not a new one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Far-away or open-ended times the dates stage does not resolve (it tags day, week and month only).
+_FAR_IN_TIME = re.compile(
+    r"\b(?:in|since|during|until|by|of|from)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
+    r"|\b(?:last|past|previous)\s+year\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago\b"
+    r"|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|24|48|72)\s)(?!\s+(?:hours?|days?|week)\b)"
+    r"|\bin\s+recent\s+(?:months|years)\b"
+    r"|\bover\s+the\s+(?:past|last)\s+(?:year|years|decade|\w+\s+(?:years|months))\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\b"
+    r"|\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}(?:conflict|war|uprising|revolution|crisis)\s+(?:began|erupted|started|broke\s+out)\b"
+    r"|\b(?:earlier|previously|in\s+the\s+past)\s+(?:this|that)\s+(?:decade|century)\b",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:regularly|repeatedly|frequently|routinely|often|usually|constantly|time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
+# The words of a definite noun phrase that may stand between its determiner and its head:
+# "the", "Tuesday's", "the alleged chemical" ... then the action word itself.
+_DEFINITE_BEFORE = re.compile(
+    r"(?:^|[^\w’'])(?:the|this|that|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun)day[’']?s?)"
+    r"(?:\s+(?:[\w-]+)){0,3}\s+$",
+    re.IGNORECASE,
+)
+# Action words that can head a noun phrase naming an event.
+_EVENT_NOUN = re.compile(
+    r"^(?:(?:suicide\s+|car\s+|bomb\s+|air\s*|gas\s+|chemical\s+|rocket\s+|missile\s+)?"
+    r"(?:attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|explosions?|assaults?|massacres?|"
+    r"shelling|offensive|bombardment|ambush|clashes|fighting|battles?|executions?|killings?))$",
+    re.IGNORECASE,
+)
+# Determiner words that are not a back-reference: "the first attack of its kind" still is news
+# when nothing was told before, but "the latest/new/second attack" tells a new event.
+_NEW_EVENT_WORDS = re.compile(r"\b(?:latest|new|another|second|third|fresh|first)\b", re.IGNORECASE)
+
+
+def far_in_time(clause: str) -> bool:
+    """The clause places its action far from the report's day, at no precision ACLED codes."""
+    return _FAR_IN_TIME.search(clause) is not None
+
+
+def habitual(clause: str) -> bool:
+    """Frequency words make the action a habit rather than one event."""
+    return _HABITUAL.search(clause) is not None
+
+
+def refers_back(before: str, trigger_text: str) -> bool:
+    """``trigger_text`` heads a definite noun phrase ("the attack"); ``before`` is the text before it."""
+    if _EVENT_NOUN.match(trigger_text.strip()) is None:
+        return False
+    match = _DEFINITE_BEFORE.search(before[-60:])
+    return match is not None and _NEW_EVENT_WORDS.search(match.group()) is None

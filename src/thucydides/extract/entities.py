@@ -1,0 +1,55 @@
+"""Named entities as evidence that a place name is part of something else.
+
+spaCy's small English model labels Arabic village names unreliably ("Kafr Nabl" may come out as
+a PERSON), so its labels never decide alone whether a span is a place. But a place name inside a
+longer person or organisation name ("Staffan De Mistura", "the Al-Nasr Army", "Rami Abdel
+Rahman") or inside a date ("Sat 24 Aug") is a word of that name, not where anything happened; and
+a span the model reads as a nationality ("Iranian") is an adjective, not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from thucydides.model import PlaceMention
+
+# Entities that hide a place name when they are longer than it.
+_CONTAINERS = frozenset({"PERSON", "ORG", "DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# Entities that are never a place, whatever their length. (Not NORP: the small model calls
+# "Aleppo" and "Salamiyeh" nationalities; adjectives of places are told apart in geoparse.)
+_NEVER_PLACES = frozenset({"DATE", "TIME"})
+# A place this large is itself, even inside what the model reads as a name ("Syrias Hama" with
+# its apostrophe lost reads as a person).
+_PROMINENT_POPULATION = 50_000
+_PROMINENT_FEATURES = frozenset({"country", "admin1", "continent"})
+# An organisation named after a building is where things happen ("Latamneh hospital").
+_FACILITY = re.compile(
+    r"\b(?:hospital|clinic|school|university|airport|air\s?base|base|prison|mosque|church|market|"
+    r"station|bridge|camp|shrine|stadium|square|checkpoint|barracks|factory|plant)\b$",
+    re.IGNORECASE,
+)
+
+Entity = tuple[int, int, str, str]  # start, end (document offsets), label, text
+
+
+def hidden_in_entity(place: PlaceMention, entities: Iterable[Entity]) -> bool:
+    """The place name is a word of a longer name, or a span the model reads as no place at all."""
+    start, end = place.mention.start, place.mention.end
+    for e_start, e_end, label, text in entities:
+        if not (e_start <= start and end <= e_end):
+            continue
+        if (e_start, e_end) == (start, end):
+            if label in _NEVER_PLACES:
+                return True
+            continue
+        if label in _CONTAINERS and not (label == "ORG" and _FACILITY.search(text)) and not _prominent(place):
+            return True
+    return False
+
+
+def _prominent(place: PlaceMention) -> bool:
+    entry = place.place
+    return entry is not None and (
+        entry.feature in _PROMINENT_FEATURES or entry.population >= _PROMINENT_POPULATION
+    )

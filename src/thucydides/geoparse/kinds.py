@@ -1,0 +1,34 @@
+"""What kind of place a mention names: facts later stages read instead of re-deriving them."""
+
+from __future__ import annotations
+
+from thucydides.model import PlaceMention
+
+# Entries that cover a whole land: an event is coded to one only when nothing more precise is known.
+WHOLE_LANDS = frozenset({"country", "continent"})
+
+
+def is_whole_land(place: PlaceMention) -> bool:
+    """The mention resolves to a country or a continent."""
+    return place.place is not None and place.place.feature in WHOLE_LANDS
+
+
+def is_adjective_of_place(place: PlaceMention) -> bool:
+    """"Syrian", "Russian", "US-led": a word that qualifies something by its country or continent.
+
+    It says whose a thing is, not where something happened; a country written as one of its own
+    names ("in Syria", "the US") is not an adjective.
+    """
+    if place.place is None or not is_whole_land(place):
+        return False
+    written = place.mention.text.casefold()
+    return not any(written == name.casefold() for name in (place.place.name, *place.place.names))
+
+
+# Entries that cover more than a town: a report that names one has not said where exactly.
+_WIDE = WHOLE_LANDS | {"admin1", "admin2", "region"}
+
+
+def is_local(place: PlaceMention) -> bool:
+    """A town, village, neighbourhood or site, or a name no gazetteer holds (almost always local)."""
+    return place.place is None or place.place.feature not in _WIDE

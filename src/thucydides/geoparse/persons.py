@@ -1,0 +1,59 @@
+"""What the rest of a report says about a one-word name: a person's name, or an ordinary word.
+
+Two general facts of news English:
+
+- a person is named in full once ("Mike Kelly", "Andres Manuel Lopez") and by
+  the surname or a part after that ("Kelly said"): a word that stands after
+  the first word of a capitalised run the gazetteer does not know as a whole is
+  a part of a person's (or an organisation's) name wherever it stands alone in
+  the same report;
+- an ordinary English word is capitalised only at the start of a sentence or
+  in a headline ("Near the frontline", "Highland bagpipes"): a capitalised word
+  the report also writes in lower case ("near", "highland") is that word.
+
+``name_parts`` and ``lowercase_words`` collect both from a document; the finder
+marks such spans (``PERSON``, ``ORDINARY``) and the resolver asks more of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from thucydides.geoparse.tokens import Word, runs, words
+from thucydides.model import Document
+
+PERSON = "part of a person's name elsewhere in the report"
+ORDINARY = "an ordinary word the report also writes in lower case"
+# Full names are two to four words: "Mike Kelly", "Andres Manuel Lopez Obrador".
+_NAME_WORDS = range(2, 5)
+
+
+def name_parts(
+    doc: Document, *, known: Callable[[list[Word]], bool], not_a_given_name: Callable[[Word], bool]
+) -> frozenset[str]:
+    """Words after the first of a capitalised run of 2-4 words that is no known place name.
+
+    ``known(run)`` says whether the gazetteer knows the run as one name ("New
+    York"); ``not_a_given_name(word)`` rejects first words that begin other
+    names than persons' (titles, directions, generic toponym words, function
+    words, nationality adjectives). A run at the start of a sentence counts only
+    with three words or more, since its first word may be capitalised by position.
+    """
+    found: set[str] = set()
+    for sentence in doc.sentences:
+        sentence_words = words(sentence.text, sentence.start)
+        first_start = sentence_words[0].start if sentence_words else -1
+        for run in runs(sentence.text, sentence_words, sentence.start):
+            if len(run) not in _NAME_WORDS or any(word.article for word in run):
+                continue
+            if not_a_given_name(run[0]) or (run[0].start == first_start and len(run) < 3):
+                continue
+            if any(not word.text[:1].isupper() or word.text.isupper() for word in run) or known(run):
+                continue
+            found.update(word.text for word in run[1:])
+    return frozenset(found)
+
+
+def lowercase_words(doc: Document) -> frozenset[str]:
+    """Every word the document writes in lower case."""
+    return frozenset(word.text for word in words(doc.text) if word.text.islower())

@@ -1,0 +1,45 @@
+"""Persons' names and ordinary words, read from the rest of the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from thucydides.geoparse.persons import lowercase_words, name_parts
+from thucydides.geoparse.tokens import Word
+from thucydides.model import Document
+
+MakeDoc = Callable[..., Document]
+
+
+def _parts(doc: Document, known: set[str] = frozenset()) -> frozenset[str]:  # type: ignore[assignment]
+    return name_parts(
+        doc,
+        known=lambda run: " ".join(word.text for word in run) in known,
+        not_a_given_name=lambda word: word.lower in {"the", "president"},
+    )
+
+
+def test_the_words_after_a_first_name_are_name_parts(make_doc: MakeDoc) -> None:
+    doc = make_doc("Officials said that Mike Kelly and Andres Manuel Lopez spoke.")
+    assert _parts(doc) == {"Kelly", "Manuel", "Lopez"}
+
+
+def test_a_known_place_name_gives_no_name_parts(make_doc: MakeDoc) -> None:
+    assert _parts(make_doc("They flew from New York to Baghdad."), {"New York"}) == frozenset()
+
+
+def test_a_two_word_run_at_a_sentence_start_is_not_trusted(make_doc: MakeDoc) -> None:
+    assert _parts(make_doc("Visit Paris this year.")) == frozenset()
+
+
+def test_a_run_after_a_title_word_is_left_alone(make_doc: MakeDoc) -> None:
+    assert _parts(make_doc("He called President Obama.")) == frozenset()
+
+
+def test_lowercase_words_are_collected(make_doc: MakeDoc) -> None:
+    assert {"near", "the"} <= lowercase_words(make_doc("Near the road, near the river."))
+    assert "Near" not in lowercase_words(make_doc("Near the road."))
+
+
+def test_words_are_words(make_doc: MakeDoc) -> None:
+    assert isinstance(Word("x", 0, 1), Word)
