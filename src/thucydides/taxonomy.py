@@ -37,3 +37,17 @@ TERRITORIAL = frozenset(
         "Non-violent transfer of territory",
     }
 )
+
+# One report telling one bombardment in several sentences names its means several ways ("the air
+# strike", "the bombing", "the chlorine attack"). At one place and day, the most telling of these is
+# the event; the rest are the same event (ACLED keeps one record per place, day and sub-event type,
+# and codes violence against civilians by remote means as the remote sub-type).
+REMOTE_PRECEDENCE: tuple[str, ...] = (
+    "Chemical weapon",
+    "Suicide bomb",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+)
+FOLDS_INTO_REMOTE = frozenset({"Attack"})

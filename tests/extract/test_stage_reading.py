@@ -93,3 +93,28 @@ def test_the_model_vetoes_a_sentence_it_is_sure_reports_no_event(extractor: Even
         places={"Hass": place("Hass", gid=2)},
     )
     assert extractor(_typed(doc, "NONE", 3.0)).events == ()
+
+
+def test_an_opinion_passage_needs_a_date_of_its_own(extractor: EventExtractor) -> None:
+    opinion = (
+        "I have walked these streets many times, and we must ask who is to blame.\n\n"
+        "Would the city ever be whole again? Perhaps rebels shelled Hass because they could.\n\n"
+        "I think it should never have come to this; we might see worse."
+    )
+    doc = document(opinion, places={"Hass": place("Hass", gid=2)})
+    assert extractor(doc).events == ()
+    dated = opinion.replace("rebels shelled Hass", "rebels shelled Hass on Monday")
+    doc = document(dated, places={"Hass": place("Hass", gid=2)}, times=[("Monday", dt.date(2017, 3, 13), 1)])
+    assert [e.location_as_written for e in extractor(doc).events] == ["Hass"]
+
+
+def test_a_report_naming_only_a_nationality_is_coded_to_that_country(extractor: EventExtractor) -> None:
+    syria = place("Syria", feature="country", gid=163843)
+    doc = document("Syrian warplanes bombed rebel positions on Monday.", places={"Syrian": syria})
+    (event,) = extractor(doc).events
+    assert event.location_as_written == "Syrian"
+    named = document(
+        "Syrian warplanes bombed rebel positions in Hass on Monday.",
+        places={"Syrian": syria, "Hass": place("Hass", gid=2)},
+    )
+    assert [e.location_as_written for e in extractor(named).events] == ["Hass"]

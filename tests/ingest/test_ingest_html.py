@@ -132,5 +132,5 @@ def test_short_article_is_too_short(tmp_path: Path, make_page: MakePage, setting
     assert result.kind == "EmptyInputError"
     assert result.message.startswith(
         f"{path}: no article text found in the HTML once menus and boilerplate are removed "
-        "(only 12 characters left, fewer than 40: settings.min_text_chars). Check that the page"
+        "(only 12 characters left, fewer than 20: settings.min_text_chars). Check that the page"
     )

@@ -121,7 +121,7 @@ def test_bad_lines_are_problems_and_the_rest_goes_on(tmp_path: Path, report: str
         ),
         (
             "EmptyInputError",
-            "only 10 characters of text, fewer than 40 (settings.min_text_chars). "
+            "only 10 characters of text, fewer than 20 (settings.min_text_chars). "
             "Give the full report, not a headline or a fragment.",
         ),
         (

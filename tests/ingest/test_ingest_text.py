@@ -100,16 +100,22 @@ def test_empty_or_whitespace_file(tmp_path: Path, settings: Settings, content: b
 
 def test_too_short(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "short.txt"
-    path.write_text("Four killed in Kafr Zita.\n", encoding="utf-8")
+    path.write_text("Kafr Zita, Hama.\n", encoding="utf-8")
 
     result = read_one(path, settings)
 
     assert isinstance(result, Problem)
     assert result.kind == "EmptyInputError"
     assert result.message == (
-        f"{path}: only 25 characters of text, fewer than 40 (settings.min_text_chars). "
+        f"{path}: only 16 characters of text, fewer than 20 (settings.min_text_chars). "
         "Give the full report, not a headline or a fragment."
     )
+
+
+def test_one_short_sentence_is_a_report(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Four men were killed in Kafr Zita.\n", encoding="utf-8")
+    assert not isinstance(read_one(path, settings), Problem)
 
 
 @pytest.mark.parametrize(

@@ -131,29 +131,36 @@ def extract(
 @main.command()
 @click.argument("reports", nargs=-1, required=True)
 @_with_options(_metadata_options)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add to each record its best candidates, each with its score and the features behind it.",
+)
 @friendly
 def places(
-    reports: tuple[str, ...], published: dt.datetime | None, source: str | None, url: str | None
+    reports: tuple[str, ...],
+    published: dt.datetime | None,
+    source: str | None,
+    url: str | None,
+    explain: bool,
 ) -> None:
     """Print every place name found in REPORTS and its gazetteer entry, as JSON Lines.
 
     Example: thucydides places ../shared/examples/seed-2016-12-08.txt
+    Example: thucydides places --explain report.txt
     """
     from thucydides.build import Resources
     from thucydides.geoparse import Geoparser
-    from thucydides.geoparse.records import place_records
+    from thucydides.geoparse.records import explained_records, place_records
     from thucydides.nlp.annotate import Annotator
     from thucydides.pipeline import Pipeline
 
     settings = settings_from_env()
     resources = Resources.load(settings)
-    pipeline = Pipeline(
-        [
-            Annotator(resources.nlp, entities=False),
-            Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
-        ]
-    )
-    _print_records(reports, settings, pipeline, _metadata(published, source, url), place_records)
+    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
+    pipeline = Pipeline([Annotator(resources.nlp, entities=False), geoparser])
+    records_of = (lambda doc: explained_records(doc, geoparser)) if explain else place_records
+    _print_records(reports, settings, pipeline, _metadata(published, source, url), records_of)
 
 
 @main.command()

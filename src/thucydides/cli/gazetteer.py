@@ -115,17 +115,23 @@ def gazetteer_fetch(countries: tuple[str, ...], target: Path, base_url: str) -> 
 @click.option("--country", help="ISO 3166-1 alpha-2 code to prefer, e.g. SY.")
 @click.option("--near", help="A place the NAME should be near: candidates are ordered by distance to it.")
 @click.option("--limit", default=10, show_default=True)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Order by the resolver's score for the bare name and show what each feature added to it.",
+)
 @friendly
-def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: int) -> None:
+def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: int, explain: bool) -> None:
     """Show the gazetteer entries a NAME can mean, with scores and why.
 
     Example: thucydides gazetteer lookup "Arak" --near Tadmur --country SY
+    Example: thucydides gazetteer lookup "Paris" --explain
     """
     from thucydides.gazetteer import Gazetteer
     from thucydides.gazetteer.geo import distance_km
 
     index = Gazetteer.ensure(settings_from_env())
-    candidates = index.lookup(name, country=country, limit=max(limit, 50) if near else limit)
+    candidates = index.lookup(name, country=country, limit=max(limit, 50) if near or explain else limit)
     if near:
         anchors = index.lookup(near, country=country, limit=1)
         if not anchors or anchors[0].place.latitude is None or anchors[0].place.longitude is None:
@@ -140,10 +146,59 @@ def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: in
             return distance_km(anchor.latitude, anchor.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
 
         candidates = sorted(candidates, key=km)[:limit]
+    explained: dict[str, tuple[float, dict[str, float]]] = {}
+    if explain:
+        from thucydides.geoparse.resolve import explain_name
+
+        rows = explain_name(candidates)
+        explained = {candidate.place.place_id: (score, parts) for candidate, score, parts in rows}
+        if not near:
+            candidates = [candidate for candidate, _, _ in rows][:limit]
+        click.echo(
+            "Scores of the resolver for the bare name (no document around it); features: weight x value"
+        )
     for candidate in candidates:
         place = candidate.place
         click.echo(
             f"{candidate.score:.2f}  {place.place_id:<22} {place.name} ({place.feature}, "
             f"{place.admin1 or '-'}, {place.country_code or '-'})  {place.latitude},{place.longitude}  "
             f"matched {candidate.matched!r} by {candidate.how}"
+        )
+        if explain:
+            score, parts = explained[place.place_id]
+            shown = ", ".join(f"{feature} {value:+.2f}" for feature, value in parts.items())
+            click.echo(f"      resolver {score:.3f}: {shown}")
+
+
+@gazetteer.command(name="stats")
+@click.option("--country", help="ISO 3166-1 alpha-2 code: that country's entries only, with their sources.")
+@friendly
+def gazetteer_stats(country: str | None) -> None:
+    """Say what the index holds: entries per country and feature kind.
+
+    Example: thucydides gazetteer stats
+    Example: thucydides gazetteer stats --country SY
+    """
+    from thucydides.gazetteer import Gazetteer
+    from thucydides.gazetteer.rows import FEATURES
+
+    index = Gazetteer.ensure(settings_from_env())
+    code = country.upper() if country else None
+    table = index.stats(code)
+    if code is not None and code not in table:
+        raise click.ClickException(f"--country {country!r}: the index holds no entry of that country.")
+    kinds = [kind for kind in FEATURES if any(kind in counts for counts in table.values())]
+    if code is None:
+        click.echo(f"{len(index)} entries, {len(table)} countries ('-': none, e.g. a continent)")
+    click.echo("country    total  " + "  ".join(f"{kind:>13}" for kind in kinds))
+    rows = sorted(table.items(), key=lambda row: -sum(row[1][kind] for kind in kinds))
+    for name, counts in rows:
+        total = sum(counts[kind] for kind in kinds)
+        click.echo(f"{name:<7} {total:>8}  " + "  ".join(f"{counts[kind]:>13}" for kind in kinds))
+    if code is not None:
+        sources = {
+            key.removeprefix("source:"): n for key, n in table[code].items() if key.startswith("source:")
+        }
+        click.echo(
+            "by source: " + ", ".join(f"{s} {n}" for s, n in sorted(sources.items(), key=lambda r: -r[1]))
         )

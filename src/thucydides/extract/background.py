@@ -64,6 +64,15 @@ def habitual(clause: str) -> bool:
     return _HABITUAL.search(clause) is not None
 
 
+def background_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where in the sentence far-away times and frequency words stand (offsets into ``sentence``).
+
+    The extractor asks the parse which action each one belongs to: "the poet, who led protests five
+    years ago, was arrested on Thursday" is an arrest of Thursday.
+    """
+    return [m.span() for pattern in (_FAR_IN_TIME, _HABITUAL) for m in pattern.finditer(sentence)]
+
+
 def refers_back(before: str, trigger_text: str) -> bool:
     """``trigger_text`` heads a definite noun phrase ("the attack"); ``before`` is the text before it."""
     if _EVENT_NOUN.match(trigger_text.strip()) is None:

@@ -56,6 +56,12 @@ def is_headline(doc: Document, sentence: Sentence) -> bool:
     return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
 
 
+def _names_a_place(doc: Document) -> bool:
+    """The report names some place in its own name, not only as an adjective ("Belarusian
+    authorities"): when it does not, the adjective's country is the most precise place it gives."""
+    return any(p.place is not None and not is_adjective_of_place(p) for p in doc.places)
+
+
 def vaguer_than_the_report(place: PlaceMention, doc: Document) -> bool:
     """A whole country as an event's place, in a report that names places inside countries.
 
@@ -86,10 +92,12 @@ def names_an_actor(text: str, place: PlaceMention, actors: list[ActorMention]) -
 def not_an_event_place(
     doc: Document, sentence: Sentence, place: PlaceMention, actors: list[ActorMention]
 ) -> bool:
-    """A dateline, a nationality adjective ("Syrian rebels", "the Turkish army"), a word of an
-    actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
+    """A dateline, a nationality adjective ("Syrian rebels", "the Turkish army") in a report that
+    names places, a word of an actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
     if _DATELINE.match(doc.text, place.mention.end) and place.mention.start <= sentence.start + 2:
         return True
+    if is_whole_land(place) and not _names_a_place(doc):
+        return False  # "The Belarusian authorities arrested...": the only place the report gives
     return (
         is_adjective_of_place(place)
         or any(a.start <= place.mention.start < a.end for a in actors)

@@ -25,9 +25,10 @@ from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import SentenceType
 from thucydides.taxonomy import TERRITORIAL
 
-VETO_MARGIN = 0.5  # NONE must lead the runner-up by this much to drop a rule's record
+VETO_MARGIN = 1.0  # NONE must lead the runner-up by this much to drop a rule's record
 PROPOSE_MARGIN = 0.3  # tuned
 RETYPE_MARGIN = 0.4  # below it the trigger words type real reports better (see README)
+OPINION_MARGIN = 1.0  # in an opinion or feature passage, an undated sentence needs a sure model
 PROPOSED_STRENGTH = 0.5  # how surely a proposed event's wording reports it (a trigger's strength: 0.6-0.9)
 
 # The trigger category the rules would have read for each sub-event type: it steers how the sides

@@ -6,6 +6,7 @@ import dataclasses
 
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.model import Event, Quantity
+from thucydides.taxonomy import EVENT_TYPE_OF, FOLDS_INTO_REMOTE, REMOTE_PRECEDENCE
 
 
 def add_casualties(events: list[Event], targets: list[Event], quantities: list[Quantity]) -> list[Event]:
@@ -39,8 +40,6 @@ def _unnamed_side(actor: str) -> bool:
 
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _FOLDED = frozenset({"Armed clash", "Non-violent transfer of territory"})
-_SUICIDE = "Suicide bomb"
-_EXPLOSIVE = "Remote explosive/landmine/IED"
 
 
 def _place_key(event: Event) -> str:
@@ -79,18 +78,30 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     bomber", "Daesh said", "the police station"): the first named side stands, the others are
     the same event seen again. ACLED's precedence: fighting at a place on the day it changes hands
     is part of the territorial event, not a separate armed clash; so is the losing side's
-    withdrawal; and the explosions of a suicide attack at a place that day are the suicide bomb.
+    withdrawal; and remote violence at a place that day told several ways is one event, of the most
+    telling sub-type (``taxonomy.REMOTE_PRECEDENCE``), violence against civilians included.
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
     folded = [e for e in events if e.sub_event_type in _FOLDED and (_place_key(e), e.event_date) in taken]
     events = [_with_folded_figures(e, folded) if e.sub_event_type in _TERRITORY else e for e in events]
     events = [e for e in events if not any(e is f for f in folded)]
-    suicides = {(_place_key(e), e.event_date) for e in events if e.sub_event_type == _SUICIDE}
+    remote: dict[tuple[str, object], str] = {}
+    for e in events:
+        if e.sub_event_type in REMOTE_PRECEDENCE:
+            where = (_place_key(e), e.event_date)
+            remote[where] = min(
+                remote.get(where, e.sub_event_type), e.sub_event_type, key=REMOTE_PRECEDENCE.index
+            )
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         sub_type = event.sub_event_type
-        if sub_type == _EXPLOSIVE and (_place_key(event), event.event_date) in suicides:
-            sub_type = _SUICIDE
+        where = (_place_key(event), event.event_date)
+        if where in remote and (sub_type in REMOTE_PRECEDENCE or sub_type in FOLDS_INTO_REMOTE):
+            sub_type = remote[where]
+            if sub_type != event.sub_event_type:
+                event = dataclasses.replace(
+                    event, sub_event_type=sub_type, event_type=EVENT_TYPE_OF[sub_type]
+                )
         key = (sub_type, _place_key(event), event.event_date)
         first = merged.get(key)
         if first is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.context import DocumentContext
 from thucydides.extract.frames import Frame, is_companion, is_object, passive_agent
+from thucydides.extract.syntax import SyntacticRoles
 from thucydides.model import Document
 
 
@@ -22,7 +23,13 @@ class Roles:
     explicit: bool
 
 
-def frame_roles(doc: Document, frame: Frame, context: DocumentContext, admin1s: frozenset[str]) -> Roles:
+def frame_roles(
+    doc: Document,
+    frame: Frame,
+    context: DocumentContext,
+    admin1s: frozenset[str],
+    syntax: SyntacticRoles | None = None,
+) -> Roles:
     """Who acts (actor1), with whom (assoc) and upon whom (actor2) in a frame.
 
     The subject is the nearest actor before the action word that is neither coordinated
@@ -71,6 +78,16 @@ def frame_roles(doc: Document, frame: Frame, context: DocumentContext, admin1s: 
         objects = []
     else:
         actor1, actor2 = subject or inherited, None
+    if syntax is not None and syntax.is_patient(actor1):
+        # The parse says the side found before the action undergoes it ("19 men were executed",
+        # "bombings that targeted a police station"): it is actor2; the agent, if named, acts.
+        assert actor1 is not None
+        patient = actor1
+        agent = next((resolve(a) for a in syntax.agents if a.is_armed), None)
+        actor1 = agent or (inherited if inherited is not None and inherited.name != patient.name else None)
+        actor2 = patient
+    elif syntax is not None and actor1 is None:
+        actor1 = next((resolve(a) for a in syntax.agents if a.is_armed), None)
     if actor2 is None:
         actor2 = next((a for a in objects if actor1 is None or a.name != actor1.name), None)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:

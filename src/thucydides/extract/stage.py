@@ -28,7 +28,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorDictionary, ActorMention, with_article
-from thucydides.extract.background import far_in_time, habitual, refers_back
+from thucydides.extract.background import background_spans, refers_back
 from thucydides.extract.casualties import Casualties, casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import Dating, DocumentContext, section_of_sentences
@@ -43,10 +43,12 @@ from thucydides.extract.cues import (
 )
 from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.frames import Frame, split_frames
+from thucydides.extract.genre import opinion_paragraphs
 from thucydides.extract.modality import Modality, modality_of
 from thucydides.extract.notes import note
 from thucydides.extract.reconcile import (
     CATEGORY_OF_TYPE,
+    OPINION_MARGIN,
     PROPOSED_STRENGTH,
     model_proposes,
     model_vetoes,
@@ -54,9 +56,11 @@ from thucydides.extract.reconcile import (
 )
 from thucydides.extract.repeats import add_casualties, merge_repeats
 from thucydides.extract.roles import frame_roles
-from thucydides.extract.triggers import Trigger, TriggerLexicon
+from thucydides.extract.syntax import same_clause, syntactic_roles
+from thucydides.extract.triggers import Trigger, TriggerCategory, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
+from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence, SentenceType
 from thucydides.taxonomy import EVENT_TYPE_OF
@@ -79,17 +83,22 @@ class EventExtractor:
         lexicon: TriggerLexicon,
         countries: CountryTable,
         parse: Parser | None = None,
+        event_place: EventPlaceModel | None = None,
     ) -> None:
         self.actors = actors
         self.lexicon = lexicon
         self.countries = countries
-        # Parses the sentences whose event the model proposes, to find the action's verb.
+        # Parses the sentences that may report an event (entities, roles, the action's verb).
         self.parse = parse
+        # Which of a sentence's places is where its event happened (needs the parse).
+        self.event_place = event_place
 
     def __call__(self, doc: Document) -> Document:
         focus = self._focus_country(doc)
         context = DocumentContext(sections=section_of_sentences(doc))
         guesses = {guess.sentence: guess for guess in doc.sentence_types}
+        opinion = opinion_paragraphs(doc.sentences)
+        parses = self._parses(doc, guesses)
         events: list[Event] = []
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
@@ -107,7 +116,10 @@ class EventExtractor:
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
-            scope = _Scope(doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events)
+            scope = _Scope(
+                doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
+                opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
+            )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
                 # "Scores of militants were killed in the clashes." reports on the sentence before.
@@ -126,20 +138,26 @@ class EventExtractor:
 
     def _sentence_events(self, scope: _Scope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
-        if model_vetoes(guess) or far_in_time(scope.sentence.text) or habitual(scope.sentence.text):
-            return []  # no event, background or a habit: not an event of the report's period
-        scope = self._without_hidden_places(scope, guess)
+        if model_vetoes(guess):
+            return []  # no event of the taxonomy
+        background = background_spans(scope.sentence.text)
+        if background and scope.parsed is None:
+            return []  # background or a habit somewhere in an unparsed sentence: not news of the report
+        if scope.opinion and not self._passes_opinion_bar(scope, guess):
+            return []
+        scope = self._without_hidden_places(scope)
         headline = is_headline(scope.doc, scope.sentence)
         frames = (
             []
             if headline
-            else self._frames(scope.doc, scope.sentence, scope.places, scope.actors, scope.told)
+            else self._frames(scope.doc, scope.sentence, scope.places, scope.actors, scope.told, scope.parsed)
         )
         produced = self._frame_events(scope, frames, None)
         if not produced and not headline and not self._tells_of_told_event(scope):
             # No trigger word, or none that made a record: the model may still read an event.
             proposed = model_proposes(guess)
-            if proposed is not None:
+            verb = _main_verb(scope.sentence, scope.parsed)
+            if proposed is not None and not _in_the_background(scope.sentence, *verb, scope.parsed):
                 frames = self._proposed_frames(scope, proposed)
                 return self._frame_events(scope, frames, proposed)
         rule_types = {event.sub_event_type for event in produced}
@@ -149,21 +167,40 @@ class EventExtractor:
                 produced = self._frame_events(scope, frames, retyped)
         return produced
 
-    def _without_hidden_places(self, scope: _Scope, guess: SentenceType | None) -> _Scope:
+    @staticmethod
+    def _passes_opinion_bar(scope: _Scope, guess: SentenceType | None) -> bool:
+        """In opinion, analysis or feature passages an event needs its own date or a sure model."""
+        sentence = scope.sentence
+        dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
+        return dated or (guess is not None and guess.label != NO_EVENT and guess.margin >= OPINION_MARGIN)
+
+    def _parses(self, doc: Document, guesses: dict[int, SentenceType]) -> dict[int, SpacyDoc]:
+        """Full analyses of the sentences that may report an event (a trigger word, or the model
+        reads an event) and name a place, in one batch: the parser runs on no other sentence."""
+        if self.parse is None:
+            return {}
+        with_places = {p.mention.sentence for p in doc.places}
+        wanted = [
+            s.index
+            for s in doc.sentences
+            if s.index in with_places
+            and (
+                (s.index in guesses and guesses[s.index].label != NO_EVENT)
+                or self.lexicon.find(s.text, offset=s.start)
+            )
+        ]
+        return dict(zip(wanted, self.parse(doc, wanted), strict=True)) if wanted else {}
+
+    @staticmethod
+    def _without_hidden_places(scope: _Scope) -> _Scope:
         """The scope less place names that the parse shows are words of a person's, an
-        organisation's or a date's name. Only sentences that may report an event are parsed."""
-        if self.parse is None or not scope.places:
+        organisation's or a date's name."""
+        if scope.parsed is None or not scope.places:
             return scope
-        may_report = (guess is not None and guess.label != NO_EVENT) or bool(
-            self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
-        )
-        if not may_report:
-            return scope
-        parsed = self.parse(scope.doc, [scope.sentence.index])[0]
         offset = scope.sentence.start
-        entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in parsed.ents]
+        entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in scope.parsed.ents]
         places = [p for p in scope.places if not hidden_in_entity(p, entities)]
-        return scope if len(places) == len(scope.places) else dataclasses.replace(scope, places=places)
+        return dataclasses.replace(scope, places=places)
 
     def _frame_events(self, scope: _Scope, frames: list[Frame], forced_type: str | None) -> list[Event]:
         """Records of ``frames``, typed ``forced_type`` when given; none on a place vaguer than the report."""
@@ -178,7 +215,9 @@ class EventExtractor:
                 claim=scope.claim,
                 quantities=_quantities_in(scope.quantities, frames, frame_index),
                 forced_type=forced_type,
+                parsed=scope.parsed,
             )
+        out = _shared_opponents(out)
         return [
             event
             for event in out
@@ -206,11 +245,14 @@ class EventExtractor:
         places: list[PlaceMention],
         actors: list[ActorMention],
         told: list[Event],
+        parsed: SpacyDoc | None,
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
             if self._told_before(sentence, trigger, told, places):
                 continue
+            if _in_the_background(sentence, trigger.start, trigger.end, parsed):
+                continue  # "captured the town in 2014", "has been repeatedly shelled"
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
                 triggers.append((trigger, modality))
@@ -222,9 +264,7 @@ class EventExtractor:
     def _tells_of_told_event(self, scope: _Scope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
         found = self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
-        return any(
-            self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in found
-        )
+        return any(self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in found)
 
     @staticmethod
     def _told_before(
@@ -250,9 +290,10 @@ class EventExtractor:
         country is better than nothing: it is coded at precision 3), then the last event place.
         """
         doc, sentence, actors = scope.doc, scope.sentence, scope.actors
-        anchor = self._main_verb(doc, sentence)
+        anchor = _main_verb(sentence, scope.parsed)
         start, end = anchor
-        trigger = Trigger(CATEGORY_OF_TYPE[sub_type], start, end, doc.text[start:end], PROPOSED_STRENGTH)
+        category = TriggerCategory(CATEGORY_OF_TYPE[sub_type])
+        trigger = Trigger(category, start, end, doc.text[start:end], PROPOSED_STRENGTH)
         free_places = [p for p in scope.places if not not_an_event_place(doc, sentence, p, actors)]
         frames = split_frames(sentence, [(trigger, Modality.ASSERTED)], free_places, actors, doc.text)
         if frames and not frames[0].places and not frames[0].anaphor:
@@ -261,21 +302,6 @@ class EventExtractor:
             elif scope.context.last_event_place is not None:
                 frames = [dataclasses.replace(frames[0], anaphor=scope.context.last_event_place.mention.text)]
         return frames
-
-    def _main_verb(self, doc: Document, sentence: Sentence) -> tuple[int, int]:
-        """Offsets of the sentence's root verb (its first verb without a parser)."""
-        if self.parse is not None:
-            parsed = self.parse(doc, [sentence.index])[0]
-            verbs = [t for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"] or [
-                t for t in parsed if t.pos_ == "VERB"
-            ]
-            if verbs:
-                token = verbs[0]
-                return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
-        match = _FINITE_VERB.search(sentence.text)
-        if match:
-            return sentence.start + match.start(), sentence.start + match.end()
-        return sentence.start, sentence.start
 
     def _events(
         self,
@@ -288,9 +314,16 @@ class EventExtractor:
         claim: str | None,
         quantities: list[Quantity],
         forced_type: str | None = None,
+        parsed: SpacyDoc | None = None,
     ) -> list[Event]:
         head = frame.head
-        roles = frame_roles(doc, frame, context, admin1s)
+        actors = [*frame.actors_before, *frame.actors_after]
+        syntax = (
+            syntactic_roles(parsed, frame.sentence.start, (head.start, head.end), actors)
+            if parsed is not None and head.end > head.start
+            else None
+        )
+        roles = frame_roles(doc, frame, context, admin1s, syntax)
         actor1, actor2 = roles.actor1, roles.actor2
         if actor1 is not None and actor1.kind == "civilian" and head.category in _VIOLENT_CATEGORIES:
             # "the death of two dozen people when a car bomb exploded": civilians are victims, not bombers.
@@ -340,7 +373,12 @@ class EventExtractor:
             actor1 = owner or _unnamed("Unidentified Armed Group", focus, "unknown")
             if owner is not None and actor2 is not None and actor2.name == owner.name:
                 actor2 = None
-        if actor1 is None and forced_type is not None and head.category not in _CROWD_CATEGORIES:
+        if actor1 is None and (
+            (forced_type is not None and head.category not in _CROWD_CATEGORIES)
+            or head.category in _UNNAMED_PERPETRATOR_CATEGORIES
+        ):
+            # "five people were killed when a man opened fire": ACLED codes the perpetrator it
+            # cannot name as an unidentified armed group.
             actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
@@ -369,12 +407,7 @@ class EventExtractor:
         elif (
             actor2_name is None and crowd is None and head.category not in ("reinforce", "surrender", "base")
         ):
-            # The side opposite a non-state actor is the state where it struck ("a missile at Jizan").
-            where = places[0][0].place
-            country = self.countries.get(where.country_code) if where else None
-            actor2_name = self._default_opponent(
-                actor1, frame, context, admin1s, country.name if country else focus
-            )
+            actor2_name = self._named_opponent(actor1, frame, context, admin1s)
         assoc = roles.assoc
         if head.category == "withdraw" and sub_type == "Non-violent transfer of territory" and actor2_name:
             # "the army withdrew from X": the side left holding X is actor1, as in every territorial record.
@@ -387,6 +420,12 @@ class EventExtractor:
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
         dating = _date_of(doc, frame)
+        where = self._where_likelihood(doc, frame, parsed, [p for p, _ in places])
+        places = [
+            (p, written)
+            for (p, written), likely in zip(places, where, strict=True)
+            if likely >= NOT_THE_PLACE
+        ] or places
         results = []
         for index, (place, as_written) in enumerate(places):
             date, precision = context.date_at(_place_key(place), dating)
@@ -410,25 +449,43 @@ class EventExtractor:
                     precision,
                     figures,
                     claim,
-                    strength=head.strength,
+                    strength=head.strength * (0.5 + 0.5 * where[index] if where else 1.0),
                     explicit_actor=roles.explicit,
                 )
             )
         return results
 
-    def _default_opponent(
-        self,
-        actor1: ActorMention,
-        frame: Frame,
-        context: DocumentContext,
-        admin1s: frozenset[str],
-        focus: str | None,
+    def _where_likelihood(
+        self, doc: Document, frame: Frame, parsed: SpacyDoc | None, places: list[PlaceMention]
+    ) -> list[float]:
+        """For each of the frame's places, how likely the event happened there (the event-place model,
+        which weighs all the sentence's places); 1.0 each without the model or the parse."""
+        if self.event_place is None or parsed is None or frame.head.end <= frame.head.start:
+            return [1.0] * len(places)
+        offset = frame.sentence.start
+        candidates = [p for p in doc.places if frame.sentence.start <= p.mention.start < frame.sentence.end]
+        spans = [(p.mention.start - offset, p.mention.end - offset) for p in candidates]
+        for p in places:  # a place referred back to ("the town") is not among the sentence's own
+            if p not in candidates:
+                candidates.append(p)
+                spans.append((0, 0))
+        likely = self.event_place.probabilities(
+            parsed, (frame.head.start - offset, frame.head.end - offset), spans
+        )
+        by_mention = {id(c): value for c, value in zip(candidates, likely, strict=True)}
+        return [1.0 if spans[candidates.index(p)] == (0, 0) else by_mention[id(p)] for p in places]
+
+    def _named_opponent(
+        self, actor1: ActorMention, frame: Frame, context: DocumentContext, admin1s: frozenset[str]
     ) -> str | None:
+        """The group the text names as the state's opponent nearby; no side the text does not name.
+
+        ACLED leaves actor2 empty when the report names no one acted upon: inventing the usual
+        enemy ("Opposition Rebels", "Military Forces of Syria") puts words in the source's mouth.
+        """
         if actor1.is_government:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
-            return group.name if group else f"Opposition Rebels ({focus or actor1.country or 'Unknown'})"
-        if actor1.kind in ("rebel", "jihadist", "generic_armed"):
-            return f"Military Forces of {with_article(focus)}" if focus else None
+            return group.name if group else None
         return None
 
     def _event(
@@ -500,6 +557,10 @@ class EventExtractor:
         )
 
 
+# Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
+# Aleppo from positions in Idlib"), unless no place of the frame reaches it.
+NOT_THE_PLACE = 0.05
+
 _FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
 _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -507,8 +568,51 @@ _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNOR
 # Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
 _VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
 
+# Action words whose perpetrator may go unnamed ("were shot dead", "a shell hit the market").
+_UNNAMED_PERPETRATOR_CATEGORIES = frozenset({"kill", "target", "explosive", "chemical"})
+
 # Action words under which a crowd may be what the sentence reports.
 _CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
+
+
+def _in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:
+    """A far-away time or a frequency word belongs to the clause of the action word at ``start:end``
+    (document offsets); without a parse, anywhere in the sentence."""
+    spans = background_spans(sentence.text)
+    if not spans:
+        return False
+    if parsed is None:
+        return True
+    action = (start - sentence.start, end - sentence.start)
+    return any(same_clause(parsed, span, action) for span in spans)
+
+
+def _main_verb(sentence: Sentence, parsed: SpacyDoc | None) -> tuple[int, int]:
+    """Offsets of the sentence's root verb (its first -ed or -ing word without a parse)."""
+    if parsed is not None:
+        verbs = [t for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"] or [
+            t for t in parsed if t.pos_ == "VERB"
+        ]
+        if verbs:
+            token = verbs[0]
+            return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
+    match = _FINITE_VERB.search(sentence.text)
+    if match:
+        return sentence.start + match.start(), sentence.start + match.end()
+    return sentence.start, sentence.start
+
+
+def _shared_opponents(events: list[Event]) -> list[Event]:
+    """Actions of one subject in one sentence ("stormed the army checkpoint and took control of it")
+    share the side acted upon when a later one names none."""
+    out: list[Event] = []
+    for event in events:
+        if event.actor2 is None:
+            earlier = next((e.actor2 for e in out if e.actor1 == event.actor1 and e.actor2), None)
+            if earlier is not None:
+                event = dataclasses.replace(event, actor2=earlier)
+        out.append(event)
+    return out
 
 
 def _place_key(place: PlaceMention) -> str:
@@ -529,6 +633,8 @@ class _Scope:
     admin1s: frozenset[str]
     claim: str | None
     told: list[Event]  # the report's events so far
+    opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
+    parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
 
 
 def _in_country(actor: ActorMention, focus: str | None, country: str | None) -> str:

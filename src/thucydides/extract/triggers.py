@@ -4,15 +4,41 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
+from thucydides.errors import ResourceError
 from thucydides.extract.lexicon import read_table
+
+
+class TriggerCategory(StrEnum):
+    """What an action word signals; the ``category`` column of ``triggers.tsv`` takes only these."""
+
+    TERRITORY = "territory"
+    CLASH = "clash"
+    DEFEND = "defend"
+    ATTACK = "attack"
+    TARGET = "target"
+    EXPLOSIVE = "explosive"
+    SUICIDE = "suicide"
+    CHEMICAL = "chemical"
+    ARREST = "arrest"
+    ABDUCT = "abduct"
+    PROTEST = "protest"
+    RIOT = "riot"
+    AGREEMENT = "agreement"
+    SURRENDER = "surrender"
+    REINFORCE = "reinforce"
+    WITHDRAW = "withdraw"
+    LOOTING = "looting"
+    KILL = "kill"
+    BASE = "base"
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """An action word in the text (offsets into the document)."""
 
-    category: str
+    category: TriggerCategory
     start: int
     end: int
     text: str
@@ -27,8 +53,16 @@ class TriggerLexicon:
     """Compiled trigger and means patterns."""
 
     def __init__(self, triggers: list[dict[str, str]], means: list[dict[str, str]]) -> None:
+        known = {c.value for c in TriggerCategory}
+        unknown = sorted({row["category"] for row in triggers} - known)
+        if unknown:
+            raise ResourceError(
+                f"triggers.tsv names unknown categories {', '.join(unknown)}; use one of "
+                f"{', '.join(sorted(known))} or add it to TriggerCategory."
+            )
         self._triggers = [
-            (row["category"], _bounded(row["pattern"]), float(row["strength"])) for row in triggers
+            (TriggerCategory(row["category"]), _bounded(row["pattern"]), float(row["strength"]))
+            for row in triggers
         ]
         self._means = [(row["means"], _bounded(row["pattern"])) for row in means]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +179,27 @@ class Gazetteer:
         if self._rows:
             return [self._at(position) for position, row in enumerate(self._rows) if row[2] == feature]
         return [place for place in self._places if place is not None and place.feature == feature]
+
+    def stats(self, country: str | None = None) -> dict[str, Counter[str]]:
+        """How many entries the index holds, by country code ("-": none, e.g. a continent) and
+        feature kind; with ``country``, that country's alone, plus its counts by source
+        ("source:geonames")."""
+        table: dict[str, Counter[str]] = defaultdict(Counter)
+        if self._rows:
+            facts: Iterable[tuple[str | None, str, str]] = ((r[3], r[2], r[11]) for r in self._rows)
+        else:
+            facts = (
+                (p.country_code, p.feature, SEPARATOR.join(p.sources)) for p in self._places if p is not None
+            )
+        for code, feature, sources in facts:
+            if country is not None and code != country:
+                continue
+            counts = table[code or "-"]
+            counts[feature] += 1
+            if country is not None:
+                for source in sources.split(SEPARATOR):
+                    counts[f"source:{source}"] += 1
+        return dict(table)
 
     def demonym(self, word: str) -> Place | None:
         """The country or continent a nationality adjective names ("Russian" -> Russia); None if none."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from thucydides.gazetteer import Candidate
 from thucydides.gazetteer.geo import flat_distance_km
-from thucydides.geoparse.find import Span
+from thucydides.geoparse.find import FIRST_WORD, Span
 from thucydides.model import Place
 
 AREAL = frozenset({"country", "admin1", "admin2", "region"})
@@ -28,6 +28,10 @@ _CONTAINER_GAP = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&|or)\s*$", re.IGNORECASE)
+# A dateline: "BEIRUT (AP) —", "SPRINGFIELD, Ill. (AP) -", "KOLKATA, India –", "WINNIPEG —".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.\- ]*[A-Z.](?:,[^\n(—–]{1,30}?)?\s*(?:\([^)\n]{0,40}\)|—|–|--?\s)"
+)
 
 
 def paragraph_weight(paragraph: int, other: int) -> float:
@@ -58,6 +62,7 @@ class Item:
     head: list[Candidate] = field(default_factory=list)  # candidates for a compound's first name
     cue: str | None = None
     container: int | None = None
+    loose_container: bool = False  # the container is only the next name after a comma
     aliases: list[int] = field(default_factory=list)
     choice: Candidate | None = None
     score: float = 0.0
@@ -69,6 +74,9 @@ class Item:
     from_head: bool = False
     close_tried: bool = False  # close spellings were looked up
     notes: list[str] = field(default_factory=list)
+    siblings: list[int] = field(default_factory=list)  # the other items of its list ("A, B and C")
+    # The last pass's candidates, best first: (candidate, from the head, feature values, score).
+    scored: list[tuple[Candidate, bool, list[float], float]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -87,6 +95,9 @@ class Context:
     focus: str | None = None
     admin1_by_item: dict[int, tuple[int, str]] = field(default_factory=dict)
     countries_named: set[str] = field(default_factory=set)
+    country_share: dict[str, float] = field(default_factory=dict)  # of the document's places, by country
+    dateline: Place | None = None  # the place the report was filed from ("BEIRUT (AP) —")
+    dateline_items: frozenset[int] = frozenset()  # the items of the dateline itself
 
     def admin1_support(self, index: int, paragraph: int, admin1: str) -> float:
         """How near (in paragraphs) another span names the governorate: 0.8 in the same one, 0.3 far."""
@@ -119,30 +130,81 @@ def link_items(text: str, items: Sequence[Item]) -> None:
         elif gap.strip() == "(" and text[following.span.end : following.span.end + 1] == ")":
             item.aliases.append(index + 1)
             following.aliases.append(index)
-        elif len(gap) <= 48 and _CONTAINER_GAP.match(gap) and not _LIST_GAP.match(gap):
+        elif len(gap) <= 48 and gap.strip() and _CONTAINER_GAP.match(gap) and not _LIST_GAP.match(gap):
+            # Not two names side by side ("the Winnipeg Fire Service"): a word or a comma between.
             item.container = index + 1
+        elif gap.strip() == ",":
+            # "Edmonton, Alberta" or "Homs, Aleppo and Damascus": a container only if it can hold it.
+            item.container, item.loose_container = index + 1, True
     for index in range(len(items) - 2, -1, -1):
         item, following = items[index], items[index + 1]
         if _LIST_GAP.match(text[item.span.end : following.span.start]):
-            item.container = item.container if item.container is not None else following.container
+            if following.container is not None and (item.container is None or item.loose_container):
+                item.container, item.loose_container = following.container, following.loose_container
             item.cue = item.cue or following.cue
     for index in range(1, len(items)):
         item, previous = items[index], items[index - 1]
         if _LIST_GAP.match(text[previous.span.end : item.span.start]) and item.cue is None:
             item.cue = previous.cue
+    _link_lists(text, items)
+
+
+def _link_lists(text: str, items: Sequence[Item]) -> None:
+    """The items of each list of names ("A, B and C") learn which others stand in it with them."""
+    start = 0
+    for index in range(1, len(items) + 1):
+        if index < len(items):
+            previous, item = items[index - 1], items[index]
+            same_sentence = previous.span.sentence.index == item.span.sentence.index
+            if same_sentence and _LIST_GAP.match(text[previous.span.end : item.span.start]):
+                continue
+        members = range(start, index)
+        if len(members) > 1:
+            for member in members:
+                items[member].siblings = [other for other in members if other != member]
+        start = index
 
 
 def container_place(index: int, items: Sequence[Item]) -> Place | None:
-    """The place this item is said to lie in: its container's choice, or that one's container's."""
+    """The place this item is said to lie in: its container's choice, or that one's container's.
+
+    A container that may be no place at all (a weak span: part of a longer name, a person's name)
+    is passed over, as one the gazetteer does not know is.
+    """
     seen = {index}
     current = items[index].container
     while current is not None and current not in seen:
         seen.add(current)
         choice = items[current].choice
-        if choice is not None:
+        weak = items[current].span.weak not in {None, FIRST_WORD}
+        if choice is not None and not weak:
             return choice.place if choice.place.feature in CONTAINERS else None
         current = items[current].container
     return None
+
+
+# How wide a place of each kind is: a container must be wider than what it holds.
+_BREADTH = {
+    "country": 5,
+    "admin1": 4,
+    "admin2": 3,
+    "region": 1.8,  # a sub-district or a named area: in a province (or its city), holding villages
+    "city": 2,
+    "town": 1.5,
+    "village": 1,
+    "neighbourhood": 1,
+    "site": 1,
+}
+
+
+def can_contain(container: Place, place: Place) -> bool:
+    """Whether the container is of a kind wide enough to hold the place: a town is in a province or a
+    city, a country in a continent, but a country is in no city and a city in no other city."""
+    return _breadth(container) > _breadth(place)
+
+
+def _breadth(place: Place) -> float:
+    return 6.0 if continent(place) else _BREADTH.get(place.feature, 0)
 
 
 def inside(place: Place, container: Place) -> float:
@@ -187,8 +249,24 @@ def build_context(items: Sequence[Item], focus_setting: Sequence[str]) -> Contex
         votes[code] += 0.5  # the settings' countries break ties, and are never foreign
         context.countries_named.add(code)
     context.focus = max(votes, key=votes.__getitem__) if votes else None
+    total = sum(votes.values())
+    context.country_share = {code: vote / total for code, vote in votes.items()} if total else {}
     for index, place in named:
         if place.country_code == context.focus or place.country_code in context.countries_named:
             assert place.admin1 is not None
             context.admin1_by_item[index] = (items[index].span.sentence.paragraph, place.admin1)
     return context
+
+
+def read_dateline(text: str, items: Sequence[Item], context: Context) -> None:
+    """The place of the report's dateline ("SPRINGFIELD, Ill. (AP) -"), as chosen so far, into ``context``."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return
+    inside_it = [index for index, item in enumerate(items) if item.span.start < match.end()]
+    context.dateline_items = frozenset(inside_it)
+    chosen = [items[index].choice for index in inside_it if items[index].choice is not None]
+    if chosen:
+        first = chosen[0]
+        assert first is not None
+        context.dateline = first.place

@@ -175,6 +175,8 @@ class Finder:
     def _exact(self, doc: Document, piece: list[Word]) -> bool:
         """Whether some entry has exactly this name (accents and case aside)."""
         text = doc.text[piece[0].start : piece[-1].end]
+        if not self.gazetteer.has_key(name_key(text)):
+            return False  # no entry has this name's key, let alone this name (and no fuzzy search)
         return any(candidate.how == "exact" for candidate in self.gazetteer.lookup(text, limit=50))
 
     def _not_a_name(self, piece: list[Word]) -> bool:
@@ -247,7 +249,11 @@ class Finder:
         while len(run) > 1 and run[0].lower in FUNCTION_WORDS and run[0].text not in self.abbreviations:
             # "In Maarat al-Numan, ...": a sentence's first word is capitalised, not part of the name.
             run, first_index = run[1:], first_index + 1
-        adjective = self._adjective(reader.doc, run) if self.adjectives else None
+        head = next((index for index, word in enumerate(run) if not word.article), 0)
+        # "Jabal Turkmen", "Jabal al-Akrad": a generic head makes the run one name, even when a
+        # nationality adjective follows it.
+        generic = run[head].lower in GENERIC_HEADS and len(run) > head + 1
+        adjective = self._adjective(reader.doc, run) if self.adjectives and not generic else None
         if adjective is not None:
             # "Russian forces", "the North Korean leader", "Leading Mexican candidate".
             first, size = adjective
@@ -276,7 +282,6 @@ class Finder:
                 )
                 for first, last in cut
             ]
-        head = next((index for index, word in enumerate(run) if not word.article), 0)
         if run[head].lower in GENERIC_HEADS and cut != [(0, len(run) - 1)] and cut != [(head, len(run) - 1)]:
             # "Tal al-Sheikh Hassan", "Jabal Antar": one name, even if "Antar" is a village.
             return self._unknown_run(reader, first_index, run)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from thucydides.model import Document
+
+if TYPE_CHECKING:
+    from thucydides.geoparse.stage import Geoparser
 
 FIELDS = (
     "input",
@@ -44,3 +49,13 @@ def place_records(doc: Document) -> list[dict[str, object]]:
             }
         )
     return records
+
+
+def explained_records(doc: Document, geoparser: Geoparser, *, limit: int = 5) -> list[dict[str, object]]:
+    """``place_records`` with, in each, the span's best candidates (``candidates``): each with its
+    score and the features behind it, as weight times value (what ``places --explain`` prints)."""
+    explained = geoparser.explain(doc, limit=limit)
+    return [
+        {**record, "candidates": explained.get(int(str(record["start"])), [])}
+        for record in place_records(doc)
+    ]

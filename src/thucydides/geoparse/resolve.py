@@ -1,23 +1,27 @@
 """Choosing the gazetteer entry each span names, with the whole document as context.
 
-Each candidate gets a score from what the name alone says (how well it
-matched, its feature kind, its population, the feature word beside it: "X
-province" is the governorate, "X airbase" a site) and from what the document
-says:
+Each candidate is described by the features in ``FEATURES`` and scored by a logistic regression
+fitted on gold toponyms (``learn/resolver.py``, fitted by ``learn/train_resolver.py``); the
+best-scored candidate is chosen. The features say what the name alone says (how well it matched,
+the entry's feature kind and population, whether it is the largest namesake, the feature word
+beside it: "X province" is the governorate, "X airbase" a site) and what the document says:
 
-- the country in focus: the settings' ``countries_in_focus``, then the country
-  most of the document's confident places lie in;
-- the governorate named by another span of the same paragraph (Sentence.paragraph)
+- the country in focus (the settings' ``countries_in_focus``, then the country most of the
+  document's confident places lie in), the share of the document's places in the candidate's
+  country, the countries it names;
+- the governorate (admin1) named by another span of the same paragraph (Sentence.paragraph)
   or, weighing less, of the paragraphs around it;
-- a container named next to it: "Aleppo’s Sheikh Saeed", "Jobar district,
-  Eastern Damascus", "Hatla and al-Hosseiniyeh in Eastern Deir Ezzur"; an
-  alias in brackets: "Tadmur (Palmyra)";
-- closeness to the places chosen for the other spans, the same paragraph's
-  counting most.
+- a container named next to it: "Aleppo’s Sheikh Saeed", "Jobar district, Eastern Damascus",
+  "Afrin, in Aleppo province", "Edmonton, Alberta": whether the candidate lies inside it (a
+  fact, ``context.inside``); an alias in brackets: "Tadmur (Palmyra)";
+- closeness to the places chosen for the other spans, the same paragraph's counting most;
+- the list it stands in ("A, B and C in Eastern Ghouta"): how near its places chosen for the
+  other items lie, and whether they are of its kind;
+- the report's dateline ("SPRINGFIELD, Ill. (AP) -"): the country and the place it was filed from.
 
-Scores are computed on the names alone first (to learn the focus, the
-governorates named and rough positions), then twice with the context (see
-``stage.Geoparser.place_mentions``).
+Features are computed on the names alone first (to learn the focus, the governorates named and
+rough positions), then twice with the context (see ``stage.Geoparser.place_mentions``); in the
+first pass every context feature is 0.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from thucydides.gazetteer import Candidate, Gazetteer
+from thucydides.gazetteer import Candidate, Gazetteer, name_key
 from thucydides.gazetteer.geo import flat_distance_km
 from thucydides.geoparse.context import (
     AREAL,
     Context,
     Item,
+    can_contain,
     container_place,
     continent,
     inside,
@@ -40,23 +45,13 @@ from thucydides.geoparse.context import (
     prominent,
 )
 from thucydides.geoparse.lexicon import FEATURE_ANY, FEATURE_CUES, SITE_CUES
+from thucydides.learn.resolver import ResolverModel, shipped_model
 from thucydides.model import Place
 
 CANDIDATE_LIMIT = 200
-# What a bare name most likely means, by feature kind: "Hama" is the city, not the
-# governorate (that is "Hama province") nor the district or sub-district.
-FEATURE_PRIOR = {
-    "country": 0.7,
-    "city": 0.55,
-    "admin1": 0.4,
-    "town": 0.35,
-    "site": 0.3,
-    "neighbourhood": 0.25,
-    "village": 0.2,
-    "admin2": 0.1,
-    "region": 0.0,
-}
 PROXIMITY_KM = 40.0
+# How far apart two items of one list may lie and still count as neighbours (km scale).
+LIST_KM = 100.0
 # Support (0..1) a weak span needs from the document to be taken for a place.
 MIN_SUPPORT_WEAK = 0.3
 # A name the gazetteer knows only by a close spelling needs local support: its
@@ -68,6 +63,53 @@ MIN_SUPPORT_NEIGHBOURHOOD = 0.5
 _ADMIN_CUES = frozenset({"province", "provinces", "governorate", "governorates"})
 # Candidates scored in context per span: the best on the name alone, plus all of the focus country.
 SHORTLIST = 25
+KINDS = ("country", "admin1", "admin2", "city", "town", "village", "neighbourhood", "site", "region")
+
+# What each candidate is described by, in the order of the model's weights. Each is 0 when it
+# does not apply, and at most 1.
+NAME_FEATURES = (
+    "match",  # how well the name matched (the gazetteer's score)
+    "exact",  # spelled exactly as one of the entry's names
+    "close_spelling",  # found only by a close spelling
+    "main_name",  # the entry's own name, not one of its other names
+    *(f"kind_{kind}" for kind in KINDS),
+    "continent",
+    "population",  # log10(people + 1) / 7
+    "largest_namesake",  # the most populous of the name's settlements
+    "country_name",  # a country's or continent's own name, exactly
+    "cue_fits",  # "X province" and a governorate; "X airbase" and a site
+    "cue_says_governorate",  # "X province" but not a governorate
+    "cue_differs",  # another feature word that does not fit
+    "head_only",  # only the first name of a compound ("Dara’a" of "Dara’a al-Balad")
+    "seat_namesake",  # an area holding a settlement of the same name ("Hama" the governorate)
+)
+CONTEXT_FEATURES = (
+    "focus_country",  # in the country the document is about
+    "focus_share",  # share of the document's places that lie in its country
+    "country_named",  # in a country the document names (not the focus)
+    "foreign",  # neither
+    "governorate_named",  # its governorate is named nearby (paragraph-weighted)
+    "other_governorate",  # the paragraph names other governorates, not its own
+    "inside_container",  # lies in the place it is said to lie in
+    "outside_container",  # does not
+    "alias",  # also the entry of the name in brackets beside it
+    "near_paragraph",  # closeness to the places of its paragraph
+    "near_report",  # closeness to any place of the report
+    "same_name",  # the entry chosen for the same name elsewhere, with local support
+    "list_near",  # near the places chosen for the other items of its list
+    "list_same_kind",  # of the kind of those places
+    "lonely_neighbourhood",  # a neighbourhood nothing nearby supports
+    "dateline_country",  # in the country of the report's dateline
+    "dateline_near",  # closeness to the dateline's place
+)
+FEATURES = NAME_FEATURES + CONTEXT_FEATURES
+_INDEX = {name: position for position, name in enumerate(FEATURES)}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def default_model() -> ResolverModel:
+    """The shipped model, checked against ``FEATURES``."""
+    return shipped_model().check(FEATURES)
 
 
 @dataclass(slots=True)
@@ -162,10 +204,46 @@ class _Pass:
                 return place
         return None
 
+    def list_fit(self, place: Place, index: int) -> tuple[float, float]:
+        """(how near, how alike in kind) the places chosen for the other items of the item's list are.
+
+        Near: 1 in the same governorate, else falling with distance (``LIST_KM``); alike: the share of
+        them of the same kind (a settlement among settlements, a country among countries).
+        """
+        others = [
+            self.items[other].choice
+            for other in self.items[index].siblings
+            if self.items[other].choice is not None
+        ]
+        if not others:
+            return 0.0, 0.0
+        near = alike = 0.0
+        kind = "settlement" if place.feature in _SETTLEMENTS else place.feature
+        for choice in others:
+            assert choice is not None
+            other = choice.place
+            alike += kind == ("settlement" if other.feature in _SETTLEMENTS else other.feature)
+            if other.place_id == place.place_id:
+                continue
+            if (
+                place.country_code
+                and place.country_code == other.country_code
+                and place.admin1
+                and (place.admin1 == other.admin1)
+            ):
+                near = max(near, 1.0)
+            elif None not in (place.latitude, place.longitude, other.latitude, other.longitude):
+                assert place.latitude is not None and place.longitude is not None
+                assert other.latitude is not None and other.longitude is not None
+                km = flat_distance_km(place.latitude, place.longitude, other.latitude, other.longitude)
+                near = max(near, math.exp(-km / LIST_KM))
+        return near, alike / len(others)
+
 
 @dataclass(slots=True)
 class _Scored:
-    score: float
+    values: list[float]
+    score: float = 0.0  # the model's probability that the candidate is the place meant
     support: float = 0.0
     local: float = 0.0
     outside: bool = False
@@ -173,115 +251,253 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
-def score_candidate(candidate: Candidate, item: Item, index: int, state: _Pass | None) -> _Scored:
-    """Score of one candidate for one span; without a pass state, on the name alone."""
+def name_features(
+    candidate: Candidate,
+    *,
+    cue: str | None = None,
+    from_head: bool = False,
+    largest: int = 0,
+    seats: frozenset[str] = frozenset(),
+) -> list[float]:
+    """The features of a candidate that the name alone gives (the context ones are 0).
+
+    ``largest``: the population of the most populous settlement of the name; ``seats``: the areas
+    among the candidates that hold a settlement of the name (``seat_areas``).
+    """
     place = candidate.place
-    result = _Scored(1.5 * candidate.score + FEATURE_PRIOR.get(place.feature, 0.1))
-    if place.feature in {"city", "town", "village", "neighbourhood", "site", "country"}:
-        # A settlement's people make its name known; a province's or district's do not.
-        result.score += 0.9 * min(1.0, math.log10(place.population + 1) / 7.0)
-    if (place.feature == "country" or continent(place)) and candidate.how == "exact":
-        result.score += 1.0  # a country's or continent's own name is hardly ever a village's
-    cue_features = FEATURE_CUES.get(item.cue or "")
+    values = [0.0] * len(FEATURES)
+    values[_INDEX["match"]] = candidate.score
+    values[_INDEX["exact"]] = float(candidate.how == "exact")
+    values[_INDEX["close_spelling"]] = float(candidate.how == "fuzzy")
+    values[_INDEX["main_name"]] = float(name_key(candidate.matched) == name_key(place.name))
+    if continent(place):
+        values[_INDEX["continent"]] = 1.0  # a kind of its own, not one of the regions of a country
+    elif place.feature in KINDS:
+        values[_INDEX[f"kind_{place.feature}"]] = 1.0
+    values[_INDEX["population"]] = min(1.0, math.log10(place.population + 1) / 7.0)
+    values[_INDEX["largest_namesake"]] = float(
+        place.feature in _SETTLEMENTS and place.population > 0 and place.population >= largest
+    )
+    values[_INDEX["country_name"]] = float(
+        (place.feature == "country" or continent(place)) and candidate.how == "exact"
+    )
+    cue_features = FEATURE_CUES.get(cue or "")
     if cue_features is not None and cue_features != FEATURE_ANY:
         if place.feature in cue_features:
-            result.score += 1.0
-            result.notes.append(f"'{item.cue}' fits a {place.feature}")
-        elif item.cue in _ADMIN_CUES:
-            result.score -= 1.5  # "Aleppo province" is the governorate, however near the city
-        elif item.cue in SITE_CUES or place.feature in AREAL or cue_features <= AREAL:
-            result.score -= 0.4
+            values[_INDEX["cue_fits"]] = 1.0
+        elif cue in _ADMIN_CUES:
+            values[_INDEX["cue_says_governorate"]] = 1.0
+        elif cue in SITE_CUES or place.feature in AREAL or cue_features <= AREAL:
+            values[_INDEX["cue_differs"]] = 1.0
+    values[_INDEX["head_only"]] = float(from_head)
+    values[_INDEX["seat_namesake"]] = float(place.place_id in seats)
+    return values
+
+
+_AREA_CUES = _ADMIN_CUES | frozenset(
+    {"district", "districts", "sub-district", "region", "area", "countryside"}
+)
+
+
+def _settlement_first(
+    scored: list[tuple[_Scored, Candidate, bool]], seats: frozenset[str], cue: str | None
+) -> list[tuple[_Scored, Candidate, bool]]:
+    """A name shared by an area and the settlement it is named after means the settlement ("the town
+    of Saraqib", "Hama"), unless the text calls it the area ("Hama province", "Saraqib district").
+
+    A fact of naming, kept as a rule whatever the fitted weights say: gold coded to an area's centroid
+    when a village is missing from the gazetteers would otherwise teach the model to prefer areas.
+    """
+    if not scored or scored[0][1].place.place_id not in seats or (cue or "").lower() in _AREA_CUES:
+        return scored
+    area = scored[0][1].place
+    town = next(
+        (
+            i
+            for i, (_, c, _) in enumerate(scored)
+            if c.place.feature in _SETTLEMENTS and inside(c.place, area)
+        ),
+        None,
+    )
+    if town is None:
+        return scored
+    return [scored[town], *scored[:town], *scored[town + 1 :]]
+
+
+def seat_areas(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """The areas (governorates, districts, regions) among a name's candidates that hold one of its
+    settlements: "Hama" the governorate holds Hama the city, which the bare name most likely means."""
+    settlements = [c.place for c in candidates if c.place.feature in _SETTLEMENTS]
+    if not settlements:
+        return frozenset()
+    return frozenset(
+        c.place.place_id
+        for c in candidates
+        if c.place.feature in {"admin1", "admin2", "region"}
+        and c.place.country_code is not None
+        and any(inside(town, c.place) for town in settlements)
+    )
+
+
+def score_candidate(
+    candidate: Candidate,
+    item: Item,
+    index: int,
+    state: _Pass | None,
+    model: ResolverModel,
+    *,
+    from_head: bool = False,
+    largest: int = 0,
+    seats: frozenset[str] = frozenset(),
+) -> _Scored:
+    """Features and score of one candidate for one span; without a pass state, on the name alone."""
+    result = _Scored(
+        name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
+    )
+    if result.values[_INDEX["cue_fits"]]:
+        result.notes.append(f"'{item.cue}' fits a {candidate.place.feature}")
     if state is not None:
-        _score_context(result, candidate, item, index, state)
+        _context_features(result, candidate, item, index, state)
+    result.score = model.probability(result.values)
     return result
 
 
-def _score_context(result: _Scored, candidate: Candidate, item: Item, index: int, state: _Pass) -> None:
+def _context_features(result: _Scored, candidate: Candidate, item: Item, index: int, state: _Pass) -> None:
     context, items, place = state.context, state.items, candidate.place
+    values = result.values
     if context.focus is not None:
         if place.country_code == context.focus:
-            result.score += 0.8
+            values[_INDEX["focus_country"]] = 1.0
             result.support = 0.2
-        elif place.country_code in context.countries_named or (prominent(place) and candidate.how == "exact"):
-            result.score += 0.2
+        elif place.country_code in context.countries_named:
+            values[_INDEX["country_named"]] = 1.0
         else:
-            result.score -= 0.6
+            values[_INDEX["foreign"]] = 1.0
+        values[_INDEX["focus_share"]] = context.country_share.get(place.country_code or "", 0.0)
     paragraph = item.span.sentence.paragraph
     if place.admin1 and place.feature != "admin1":
         named = context.admin1_support(index, paragraph, place.admin1)
         if named:
-            result.score += 0.5 * named
+            values[_INDEX["governorate_named"]] = named
             result.support = max(result.support, named)
             result.local = max(result.local, named)
             if named >= 0.6:
                 result.notes.append(f"{place.admin1} named nearby")
-        elif context.admin1_named_near(index, paragraph) and not prominent(place):
-            result.score -= 0.4
+        elif (
+            context.admin1_named_near(index, paragraph)
+            and not prominent(place)
+            and name_key(place.admin1) != name_key(item.span.text)  # "Homs" names its own governorate
+        ):
+            values[_INDEX["other_governorate"]] = 1.0
             result.elsewhere = True
     container = container_place(index, items)
-    if container is not None:
+    if container is not None and can_contain(container, place):
         within = inside(place, container)
         if within:
-            result.score += 1.2 * within
+            values[_INDEX["inside_container"]] = within
             result.support = result.local = max(result.local, within)
             result.notes.append(f"in {container.name}")
-        else:
-            result.score -= 0.8
+        elif not item.loose_container:
+            values[_INDEX["outside_container"]] = 1.0
             result.outside = True
     for alias in item.aliases:
         if any(other.place.place_id == place.place_id for other in items[alias].candidates):
-            result.score += 1.0
+            values[_INDEX["alias"]] = 1.0
             result.support = result.local = 1.0
             result.notes.append(f"also written {items[alias].span.text}")
     local, anywhere = state.proximity(place, index)
+    values[_INDEX["near_paragraph"]] = local
+    values[_INDEX["near_report"]] = anywhere
     near = max(local, 0.3 * anywhere)
     if near > 0.05:
-        result.score += 0.7 * near
         result.support = max(result.support, near)
         result.local = max(result.local, local)
         if near > 0.3:
             result.notes.append("near other places of the " + ("paragraph" if local == near else "report"))
     same_name = state.same_name(index) if item.cue not in _ADMIN_CUES else None
     if same_name is not None and same_name.place_id == place.place_id:
-        result.score += 0.8
+        values[_INDEX["same_name"]] = 1.0
         result.support = max(result.support, 0.7)
         result.local = max(result.local, 0.6)
         result.notes.append("as elsewhere in the report")
+    list_near, list_kind = state.list_fit(place, index)
+    values[_INDEX["list_near"]] = list_near
+    values[_INDEX["list_same_kind"]] = list_kind
+    if list_near >= 0.6:
+        result.support = max(result.support, 0.5 * list_near)
+        result.notes.append("near the other places of its list")
     if place.feature == "neighbourhood" and result.local < MIN_SUPPORT_NEIGHBOURHOOD:
-        result.score -= 0.6  # a neighbourhood name means little far from its city
+        values[_INDEX["lonely_neighbourhood"]] = 1.0
+    dateline = context.dateline
+    if dateline is not None and index not in context.dateline_items:
+        values[_INDEX["dateline_country"]] = float(place.country_code == dateline.country_code)
+        if None not in (place.latitude, place.longitude, dateline.latitude, dateline.longitude):
+            assert place.latitude is not None and place.longitude is not None
+            assert dateline.latitude is not None and dateline.longitude is not None
+            km = flat_distance_km(place.latitude, place.longitude, dateline.latitude, dateline.longitude)
+            values[_INDEX["dateline_near"]] = math.exp(-km / LIST_KM)
 
 
-def _shortlist(item: Item, focus: str | None) -> list[tuple[Candidate, bool]]:
+def _largest(pairs: Sequence[tuple[Candidate, bool]]) -> int:
+    """The population of the most populous settlement among the candidates."""
+    return max(
+        (candidate.place.population for candidate, _ in pairs if candidate.place.feature in _SETTLEMENTS),
+        default=0,
+    )
+
+
+def _shortlist(item: Item, focus: str | None, model: ResolverModel) -> list[tuple[Candidate, bool]]:
     """The candidates worth scoring in context: the best on the name alone, and all of the focus country."""
     pairs = [(candidate, False) for candidate in item.candidates] + [
         (candidate, True) for candidate in item.head
     ]
     if len(pairs) <= SHORTLIST:
         return pairs
-    by_name = sorted(pairs, key=lambda pair: -score_candidate(pair[0], item, 0, None).score)
+    largest, seats = _largest(pairs), seat_areas(item.candidates)
+    by_name = sorted(
+        pairs,
+        key=lambda pair: (
+            -score_candidate(
+                pair[0], item, 0, None, model, from_head=pair[1], largest=largest, seats=seats
+            ).score
+        ),
+    )
     kept = by_name[:SHORTLIST]
     kept += [pair for pair in by_name[SHORTLIST:] if pair[0].place.country_code == focus]
     return kept
 
 
-def choose(items: Sequence[Item], context: Context | None) -> None:
+def choose(items: Sequence[Item], context: Context | None, model: ResolverModel | None = None) -> None:
     """Give every item its best candidate under the context (None: the name alone).
 
     A compound's head candidates ("Dara’a" of "Dara’a al-Balad") compete with
-    its own, a little behind: the head names a wider place than the text did.
+    its own (``head_only`` says they name a wider place than the text did).
+    Every item keeps its scored candidates, best first (``Item.scored``), for ``--explain``
+    and for fitting the model.
     """
+    model = model or default_model()
     state = _Pass(items, context) if context is not None else None
     decisions = []
     for index, item in enumerate(items):
-        scored = []
-        for candidate, from_head in _shortlist(item, context.focus if context else None):
-            result = score_candidate(candidate, item, index, state)
-            if from_head:
-                result.score -= 0.3
-            scored.append((result, candidate, from_head))
-        scored.sort(key=lambda triple: -triple[0].score)
-        decisions.append(scored)
+        pairs = _shortlist(item, context.focus if context else None, model)
+        largest, seats = _largest(pairs), seat_areas(item.candidates)
+        scored = [
+            (
+                score_candidate(
+                    candidate, item, index, state, model, from_head=from_head, largest=largest, seats=seats
+                ),
+                candidate,
+                from_head,
+            )
+            for candidate, from_head in pairs
+        ]
+        # Containment is a fact: when some candidate lies in the place the text puts the name in,
+        # none that lies outside it is taken, however well it scores.
+        some_inside = any(s.values[_INDEX["inside_container"]] > 0 for s, _, _ in scored)
+        scored.sort(key=lambda triple: (some_inside and triple[0].outside, -triple[0].score))
+        decisions.append(_settlement_first(scored, seats, item.cue))
     for item, scored in zip(items, decisions, strict=True):
+        item.scored = [(candidate, from_head, s.values, s.score) for s, candidate, from_head in scored]
         if not scored:
             item.choice = None
             continue
@@ -292,6 +508,20 @@ def choose(items: Sequence[Item], context: Context | None) -> None:
         item.runner_up = next(
             (s.score for s, c, _ in scored[1:] if c.place.place_id != choice.place.place_id), 0.0
         )
+
+
+def explain_name(
+    candidates: Sequence[Candidate], model: ResolverModel | None = None
+) -> list[tuple[Candidate, float, dict[str, float]]]:
+    """Each candidate of a bare name (no document around it) with its score and what each feature
+    added to it, best first: what ``gazetteer lookup --explain`` shows."""
+    model = model or default_model()
+    largest, seats = _largest([(candidate, False) for candidate in candidates]), seat_areas(candidates)
+    rows = []
+    for candidate in candidates:
+        values = name_features(candidate, largest=largest, seats=seats)
+        rows.append((candidate, model.probability(values), model.contributions(values)))
+    return sorted(rows, key=lambda row: -row[1])
 
 
 def fuzzy_candidates(gazetteer: Gazetteer, items: Sequence[Item], context: Context) -> None:
@@ -311,6 +541,30 @@ def fuzzy_candidates(gazetteer: Gazetteer, items: Sequence[Item], context: Conte
         ):
             continue
         add_close_spellings(gazetteer, item, context.focus)
+
+
+def contained_candidates(gazetteer: Gazetteer, items: Sequence[Item]) -> bool:
+    """Spans said to lie in a place none of whose candidates lies in get the close spellings of
+    their name in the container's country ("Ain Issa ... in Lattakia": the Raqqa one does not fit).
+
+    Returns whether any item got new candidates.
+    """
+    added = False
+    for index, item in enumerate(items):
+        container = container_place(index, items)
+        if container is None or item.loose_container or container.country_code is None:
+            continue
+        if item.close_tried or not item.candidates:
+            continue
+        if any(
+            inside(candidate.place, container) or not can_contain(container, candidate.place)
+            for candidate in item.candidates
+        ):
+            continue
+        before = len(item.candidates)
+        add_close_spellings(gazetteer, item, container.country_code)
+        added = added or len(item.candidates) > before
+    return added
 
 
 def add_close_spellings(gazetteer: Gazetteer, item: Item, country: str) -> None:

@@ -7,19 +7,30 @@ from collections.abc import Sequence
 
 from thucydides.gazetteer import Candidate, Gazetteer
 from thucydides.gazetteer.sources.nationality import is_abbreviation
-from thucydides.geoparse.context import Context, Item, build_context, link_items, prominent
+from thucydides.geoparse.context import (
+    Context,
+    Item,
+    build_context,
+    link_items,
+    prominent,
+    read_dateline,
+)
 from thucydides.geoparse.find import FIRST_WORD, Finder, Span
 from thucydides.geoparse.lexicon import Demonyms
 from thucydides.geoparse.persons import PERSON
 from thucydides.geoparse.resolve import (
     CANDIDATE_LIMIT,
+    FEATURES,
     MIN_SUPPORT_LOCAL,
     MIN_SUPPORT_NEIGHBOURHOOD,
     MIN_SUPPORT_WEAK,
     add_close_spellings,
     choose,
+    contained_candidates,
+    default_model,
     fuzzy_candidates,
 )
+from thucydides.learn.resolver import ResolverModel
 from thucydides.model import Document, Mention, MentionKind, PlaceMention
 
 
@@ -36,9 +47,17 @@ class Geoparser:
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer, *, countries_in_focus: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        countries_in_focus: Sequence[str] = (),
+        model: ResolverModel | None = None,
+    ) -> None:
+        """``model``: the resolver's weights (default: the shipped ``learn/resolver.json``)."""
         self.gazetteer = gazetteer
         self.countries_in_focus = tuple(countries_in_focus)
+        self.model = model.check(FEATURES) if model is not None else default_model()
         countries = [
             (place.country_code, name)
             for place in gazetteer.places_of("country")
@@ -51,15 +70,26 @@ class Geoparser:
         return dataclasses.replace(doc, places=tuple(self.place_mentions(doc)))
 
     def place_mentions(self, doc: Document) -> list[PlaceMention]:
-        """The document's place mentions, in text order.
+        """The document's place mentions, in text order (see ``resolve``)."""
+        items, context = self.resolve(doc)
+        mentions = []
+        for item in items:
+            mention = _mention(item, context)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def resolve(self, doc: Document) -> tuple[list[Item], Context]:
+        """Every span of the document with its choice and its scored candidates, and the context read.
 
         1. find the spans (``find.Finder``) and look each up;
         2. link them (containers, aliases, lists) and choose on the names alone;
         3. read the context from those choices (focus country, governorates named);
         4. add close spellings for spans the focus country does not know by key;
         5. choose twice with the context (the second time closeness counts the new choices);
-        6. spans a cue vouches for whose choice is still rejected try close spellings, once more;
-        7. keep, leave unresolved or drop each span (``_rejection``).
+        6. spans none of whose candidates lies in their container, and spans a cue vouches for
+           whose choice is still rejected, try close spellings, once more;
+        7. ``place_mentions`` keeps, leaves unresolved or drops each span (``_rejection``).
         """
         items = [
             Item(
@@ -70,24 +100,47 @@ class Geoparser:
             for span in self.finder.spans(doc)
         ]
         link_items(doc.text, items)
-        choose(items, None)
+        choose(items, None, self.model)
         context = build_context(items, self.countries_in_focus)
         context.countries_named |= self.finder.countries_named(doc)
+        read_dateline(doc.text, items, context)
         fuzzy_candidates(self.gazetteer, items, context)
-        choose(items, context)
-        choose(items, context)  # once more: closeness to the other places as now chosen
+        choose(items, context, self.model)
+        choose(items, context, self.model)  # once more: closeness to the other places as now chosen
+        retried = contained_candidates(self.gazetteer, items)
         if context.focus is not None:
             retry = [item for item in items if _vouched(item) and _rejection(item, context) is not None]
             for item in retry:  # a vouched name no known spelling fits: try close ones
                 add_close_spellings(self.gazetteer, item, context.focus)
-            if retry:
-                choose(items, context)
-        mentions = []
+            retried = retried or bool(retry)
+        if retried:
+            choose(items, context, self.model)
+        return items, context
+
+    def explain(self, doc: Document, *, limit: int = 5) -> dict[int, list[dict[str, object]]]:
+        """For each span (by start offset), its best candidates with their score, their features
+        (the non-zero ones) and what each added to the log-odds, as ``places --explain`` prints them."""
+        items, _ = self.resolve(doc)
+        explained: dict[int, list[dict[str, object]]] = {}
         for item in items:
-            mention = _mention(item, context)
-            if mention is not None:
-                mentions.append(mention)
-        return mentions
+            explained[item.span.start] = [
+                {
+                    "place_id": candidate.place.place_id,
+                    "name": candidate.place.name,
+                    "feature": candidate.place.feature,
+                    "country_code": candidate.place.country_code,
+                    "admin1": candidate.place.admin1,
+                    "matched": candidate.matched,
+                    "how": candidate.how + (" (first name only)" if from_head else ""),
+                    "score": round(score, 4),
+                    "features": {
+                        name: round(value, 4) for name, value in zip(FEATURES, values, strict=True) if value
+                    },
+                    "contributions": self.model.contributions(values),
+                }
+                for candidate, from_head, values, score in item.scored[:limit]
+            ]
+        return explained
 
     def _candidates(self, span: Span) -> list[Candidate]:
         """The entries a span may name: its country or continent for a nationality adjective, the

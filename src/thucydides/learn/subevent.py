@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +21,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from thucydides.errors import ResourceError
+from thucydides.learn.arrays import load_arrays
 
 NO_EVENT = "NONE"
 MODEL_FILE = "subevent.npz"
@@ -94,17 +94,7 @@ class SubEventModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> SubEventModel:
         """The model shipped with Thucydides, or the one saved at ``path``."""
-        try:
-            if path is None:
-                with resources.as_file(resources.files("thucydides.learn") / MODEL_FILE) as shipped:
-                    arrays = dict(np.load(shipped, allow_pickle=False))
-            else:
-                arrays = dict(np.load(path, allow_pickle=False))
-        except (OSError, ValueError) as error:
-            raise ResourceError(
-                f"Cannot read the sub-event model ({path or MODEL_FILE}): {error}. "
-                "Reinstall Thucydides or retrain it with learn/train_subevent.py."
-            ) from error
+        arrays = load_arrays(path, MODEL_FILE, what="sub-event model", trainer="learn/train_subevent.py")
         return cls(
             labels=[str(label) for label in arrays["labels"]],
             word_vocabulary=[str(term) for term in arrays["word_vocabulary"]],

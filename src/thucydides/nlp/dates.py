@@ -23,9 +23,11 @@ the past/last 24 hours                     D                              1     
 the past 48/72 hours                       D - 1                          2      spans days
 last week, the previous week               Thursday of the week before    2      middle of the prior
                                                                                  Monday..Sunday week
-this week, earlier this week               middle of Monday..D            2
-in recent days, the past (few) days,       D - 3                          2      middle of the past week
-  the past week, a few days ago
+this week, earlier this week,              D                              2      the coders' convention
+  in recent days, the past (few) days,                                           (shared/dev/CODING.md):
+  the past week                                                                  a weekly context is the
+                                                                                 report's day, precision 2
+a few days ago                             D - 3                          2
 N weeks ago                                D - 7N                         2
 last month, the previous month             15th of the month before       3      mid-month, as ACLED
 this month, earlier this month             15th of D's month, or D        3      never after D
@@ -142,7 +144,7 @@ def _last_week(match: re.Match[str], published: dt.date) -> Resolved:
 
 
 def _this_week(match: re.Match[str], published: dt.date) -> Resolved:
-    return published - dt.timedelta(days=published.weekday() - published.weekday() // 2), WEEK
+    return published, WEEK
 
 
 def _months_back(months: int) -> RelativeResolver:
@@ -203,7 +205,8 @@ RULES: tuple[Rule, ...] = (
                    before=r"\b(?:in|since|during|until|early|late|mid-|end\s+of|beginning\s+of)"),
     _explicit_rule("iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
     _explicit_rule("numeric", rf"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}", _numeric),
-    _relative_rule("weekday", rf"(?:(?P<rel>last|this\s+past|this|next|past)\s+)?{_WEEKDAY}"
+    # "Tuesday's attack", and "Tuesdays attack" where a scraper lost the apostrophe.
+    _relative_rule("weekday", rf"(?:(?P<rel>last|this\s+past|this|next|past)\s+)?{_WEEKDAY}(?:['’]?s)?"
                    r"(?:\s+(?:morning|afternoon|evening|night))?\b", _weekday),
     _relative_rule("today", r"(?:earlier\s+|later\s+)?(?:today|tonight"
                    r"|this\s+(?:morning|afternoon|evening))\b", _offset(0, DAY)),
@@ -214,7 +217,7 @@ RULES: tuple[Rule, ...] = (
                    r"(?P<n>\d+|twenty-four|forty-eight|seventy-two)\s+hours\b", _hours),
     _relative_rule("ago", rf"{_COUNT}\s+(?P<unit>days?|weeks?|months?)\s+ago\b", _ago),
     _relative_rule("week", r"(?:in\s+)?recent\s+days\b|the\s+(?:past|last)\s+(?:few\s+|several\s+|"
-                   r"couple\s+of\s+|seven\s+|7\s+)?days\b|the\s+(?:past|last)\s+week\b", _offset(3, WEEK)),
+                   r"couple\s+of\s+|seven\s+|7\s+)?days\b|the\s+(?:past|last)\s+week\b", _offset(0, WEEK)),
     _relative_rule("window", rf"the\s+(?:past|last)\s+{_COUNT}\s+(?P<unit>days|weeks|months)\b", _window),
     _relative_rule("week", r"(?:last|the\s+previous)\s+week\b", _last_week),
     _relative_rule("week", r"(?:earlier\s+|later\s+)?this\s+week\b", _this_week),
@@ -267,7 +270,8 @@ class DateTagger:
 # A full date (with its year) at the very top of a text: a timestamp or a dateline. Scraped text may
 # have lost the space between day and year ("Aug 142016").
 _LEADING_DATE = re.compile(
-    r"^\W{0,3}(?:(?:last\s+)?(?:updated|published|posted)(?:\s+(?:at|on))?\s*:?\s*)?"
+    r"^\W{0,3}(?:(?:(?:last\s+)?(?:updated|published|posted)|(?:date\s+of\s+)?publication(?:\s+date)?|date)"
+    r"(?:\s+(?:at|on))?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?P<d1>\d{1,2})\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s?(?P<y2>(?:19|20)\d\d)"

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from factory import DOC, event
+from thucydides.extract.repeats import merge_repeats
+from thucydides.model import Evidence
+
+MONDAY = dt.date(2017, 10, 2)
+
+
+def told(sub_type: str, actor1: str, start: int, **overrides: object) -> object:
+    values: dict[str, object] = {
+        "event_id": f"evt-{start}",
+        "sub_event_type": sub_type,
+        "actor1": actor1,
+        "event_date": MONDAY,
+        "evidence": (Evidence(DOC, start, start + 5, "....."),),
+    }
+    return event(**{**values, **overrides})
+
+
+def test_one_bombing_told_by_different_sides_is_one_record() -> None:
+    events = [
+        told("Suicide bomb", "Unidentified Armed Group (Syria)", 0),
+        told("Suicide bomb", "Islamic State (Syria)", 10),
+        told("Suicide bomb", "Opposition Rebels (Syria)", 20),
+    ]
+    (merged,) = merge_repeats(events)  # type: ignore[arg-type]
+    assert merged.actor1 == "Islamic State (Syria)"  # the side the text names wins over a default
+    assert len(merged.evidence) == 3
+
+
+def test_remote_violence_told_several_ways_is_its_most_telling_type() -> None:
+    events = [
+        told("Remote explosive/landmine/IED", "Islamic State (Syria)", 0),
+        told("Suicide bomb", "Islamic State (Syria)", 10),
+        told("Attack", "Islamic State (Syria)", 20),
+    ]
+    (merged,) = merge_repeats(events)  # type: ignore[arg-type]
+    assert (merged.sub_event_type, merged.event_type) == ("Suicide bomb", "Explosions/Remote violence")
+
+
+def test_other_days_and_places_stay_apart() -> None:
+    events = [
+        told("Air/drone strike", "Military Forces of Syria", 0),
+        told("Air/drone strike", "Military Forces of Syria", 10, event_date=MONDAY - dt.timedelta(days=1)),
+        told("Air/drone strike", "Military Forces of Syria", 20, geonames_id=1, location_as_written="Hass"),
+    ]
+    assert len(merge_repeats(events)) == 3  # type: ignore[arg-type]
