@@ -4,7 +4,14 @@ import pytest
 
 from factory import document, place
 from thucydides.extract.actors import ActorDictionary
-from thucydides.extract.cues import is_attribution, not_an_event_place, unopposed
+from thucydides.extract.cues import (
+    is_a_meeting_venue,
+    is_attribution,
+    not_an_event_place,
+    stands_for_its_government,
+    unopposed,
+)
+from thucydides.model import Mention, MentionKind, PlaceMention
 
 
 @pytest.mark.parametrize(
@@ -35,3 +42,23 @@ def test_a_take_over_without_resistance_said_in_the_next_sentence() -> None:
     doc = document("Kurdish forces took over Kirkuk. They met no resistance.\n\nLater, fighting resumed.")
     assert unopposed(doc, doc.sentences[0])
     assert not unopposed(doc, doc.sentences[2])
+
+
+def _mention_in(text: str, name: str) -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(Mention(MentionKind.PLACE, start, start + len(name), name, 0), None, 0.0)
+
+
+def test_a_capital_that_speaks_is_its_government() -> None:
+    text = "Moscow denied that its jets struck the market, and Washington has condemned the attack."
+    assert stands_for_its_government(text, _mention_in(text, "Moscow"))
+    assert stands_for_its_government(text, _mention_in(text, "Washington"))
+    assert not stands_for_its_government(
+        "Jets struck Moscow on Monday.", _mention_in("Jets struck Moscow on Monday.", "Moscow")
+    )
+
+
+def test_where_talks_are_held_is_no_event_place() -> None:
+    text = "The attack could derail the peace talks being held in Astana."
+    assert is_a_meeting_venue(text, _mention_in(text, "Astana"))
+    assert not is_a_meeting_venue("Rebels attacked Astana.", _mention_in("Rebels attacked Astana.", "Astana"))

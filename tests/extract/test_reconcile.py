@@ -60,3 +60,10 @@ def test_the_model_proposes_an_event_only_when_sure() -> None:
 
 def test_every_sub_event_type_has_a_trigger_category() -> None:
     assert set(CATEGORY_OF_TYPE) == set(EVENT_TYPE_OF)
+
+
+def test_a_short_report_takes_the_models_best_reading() -> None:
+    unsure = guess("Attack", PROPOSE_MARGIN / 2)
+    assert model_proposes(unsure) is None
+    assert model_proposes(unsure, short_report=True) == "Attack"
+    assert model_proposes(guess("NONE", 0.1), short_report=True) is None

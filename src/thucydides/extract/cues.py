@@ -56,6 +56,31 @@ def is_headline(doc: Document, sentence: Sentence) -> bool:
     return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
 
 
+# "Moscow said", "Washington condemned the attack": a capital that speaks is its government.
+_SPEAKS = re.compile(
+    r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?(?:said|says|condemned|condemns|"
+    r"accused|accuses|denied|denies|announced|warned|warns|called|urged|blamed|insisted|stressed|claimed|"
+    r"responded|rejected|welcomed|demanded|vowed|threatened|criticised|criticized|dismissed|hailed)\b",
+    re.IGNORECASE,
+)
+# "peace talks in Astana", "a conference in Geneva": where people meet, not where fighting is.
+_VENUE = re.compile(
+    r"\b(?:talks|negotiations|meeting|meetings|conference|summit|consultations|session)\s+"
+    r"(?:\w+\s+){0,3}(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def stands_for_its_government(text: str, place: PlaceMention) -> bool:
+    """A place that says or does what only people do ("Moscow denied", "Washington's response")."""
+    return _SPEAKS.match(text[place.mention.end : place.mention.end + 40]) is not None
+
+
+def is_a_meeting_venue(text: str, place: PlaceMention) -> bool:
+    """A place named as where talks or a conference are held."""
+    return _VENUE.search(text[max(0, place.mention.start - 60) : place.mention.start]) is not None
+
+
 def _names_a_place(doc: Document) -> bool:
     """The report names some place in its own name, not only as an adjective ("Belarusian
     authorities"): when it does not, the adjective's country is the most precise place it gives."""
@@ -100,6 +125,8 @@ def not_an_event_place(
         return False  # "The Belarusian authorities arrested...": the only place the report gives
     return (
         is_adjective_of_place(place)
+        or stands_for_its_government(doc.text, place)
+        or is_a_meeting_venue(doc.text, place)
         or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
         or bool(_ROUTE_END.match(doc.text, place.mention.end))

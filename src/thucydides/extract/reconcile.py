@@ -26,8 +26,10 @@ from thucydides.model import SentenceType
 from thucydides.taxonomy import TERRITORIAL
 
 VETO_MARGIN = 1.0  # NONE must lead the runner-up by this much to drop a rule's record
-PROPOSE_MARGIN = 0.3  # tuned
+PROPOSE_MARGIN = 0.3  # an event type must lead by this much to make a record the rules did not
 RETYPE_MARGIN = 0.4  # below it the trigger words type real reports better (see README)
+SHORT_REPORT_SENTENCES = 3  # a description or a wire lead, as in ACLED's notes
+SHORT_PROPOSE_MARGIN = 0.0
 OPINION_MARGIN = 1.0  # in an opinion or feature passage, an undated sentence needs a sure model
 PROPOSED_STRENGTH = 0.5  # how surely a proposed event's wording reports it (a trigger's strength: 0.6-0.9)
 
@@ -76,8 +78,12 @@ def model_vetoes(guess: SentenceType | None) -> bool:
     return guess is not None and guess.label == NO_EVENT and guess.margin >= VETO_MARGIN
 
 
-def model_proposes(guess: SentenceType | None) -> str | None:
-    """The sub-event type of a sentence the rules found nothing in, when the model is sure of one."""
-    if guess is None or guess.label == NO_EVENT or guess.margin < PROPOSE_MARGIN:
+def model_proposes(guess: SentenceType | None, *, short_report: bool = False) -> str | None:
+    """The sub-event type of a sentence the rules found nothing in, when the model is sure of one.
+
+    A report of a few sentences is all lead: it tells its event and little else, so the model's
+    best reading is taken there whatever its margin (``SHORT_REPORT_SENTENCES``)."""
+    margin = SHORT_PROPOSE_MARGIN if short_report else PROPOSE_MARGIN
+    if guess is None or guess.label == NO_EVENT or guess.margin < margin:
         return None
     return guess.label

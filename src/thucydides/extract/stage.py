@@ -50,6 +50,7 @@ from thucydides.extract.reconcile import (
     CATEGORY_OF_TYPE,
     OPINION_MARGIN,
     PROPOSED_STRENGTH,
+    SHORT_REPORT_SENTENCES,
     model_proposes,
     model_vetoes,
     type_of_frame,
@@ -155,7 +156,8 @@ class EventExtractor:
         produced = self._frame_events(scope, frames, None)
         if not produced and not headline and not self._tells_of_told_event(scope):
             # No trigger word, or none that made a record: the model may still read an event.
-            proposed = model_proposes(guess)
+            short = len(scope.doc.sentences) <= SHORT_REPORT_SENTENCES
+            proposed = model_proposes(guess, short_report=short)
             verb = _main_verb(scope.sentence, scope.parsed)
             if proposed is not None and not _in_the_background(scope.sentence, *verb, scope.parsed):
                 frames = self._proposed_frames(scope, proposed)
