@@ -118,3 +118,14 @@ def test_a_report_naming_only_a_nationality_is_coded_to_that_country(extractor: 
         places={"Syrian": syria, "Hass": place("Hass", gid=2)},
     )
     assert [e.location_as_written for e in extractor(named).events] == ["Hass"]
+
+
+def test_a_province_is_no_event_place_when_the_report_names_its_towns(extractor: EventExtractor) -> None:
+    idlib = place("Idlib", feature="admin1", admin1="Idlib", gid=9)
+    doc = document(
+        "Warplanes bombed Kafr Nabl on Monday. Jets also struck targets across Idlib province.",
+        places={"Kafr Nabl": place("Kafr Nabl", gid=1), "Idlib": idlib},
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Kafr Nabl"]
+    alone = document("Jets struck targets across Idlib province on Monday.", places={"Idlib": idlib})
+    assert [e.location_as_written for e in extractor(alone).events] == ["Idlib"]

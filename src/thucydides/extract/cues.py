@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from thucydides.extract.actors import ActorMention
-from thucydides.geoparse.kinds import is_adjective_of_place, is_whole_land
+from thucydides.geoparse.kinds import is_adjective_of_place, is_local, is_whole_land
 from thucydides.model import Document, PlaceMention, Sentence
 
 _UNOPPOSED = re.compile(
@@ -88,14 +88,25 @@ def _names_a_place(doc: Document) -> bool:
 
 
 def vaguer_than_the_report(place: PlaceMention, doc: Document) -> bool:
-    """A whole country as an event's place, in a report that names places inside countries.
+    """A whole country, or a province the report names towns in, as an event's place.
 
-    Coders code an event to a country only when the report gives nothing more precise; "strikes in
-    Syria" in a report on Aleppo is the report's framing, or a summary, not another event.
+    Coders code an event to a country or a province only when the report gives nothing more
+    precise; "strikes in Syria" in a report on Aleppo, or "raids across Idlib province" in a report
+    that names the towns of Idlib hit, is the report's framing or a summary, not another event.
     """
-    if not is_whole_land(place):
+    if is_whole_land(place):
+        return any(p.place is not None and not is_whole_land(p) for p in doc.places)
+    entry = place.place
+    if entry is None or entry.feature != "admin1" or not entry.admin1:
         return False
-    return any(p.place is not None and not is_whole_land(p) for p in doc.places)
+    return any(
+        p.place is not None
+        and is_local(p)
+        and p.place.admin1 == entry.admin1
+        and p.place.country_code == entry.country_code
+        for p in doc.places
+    )
+
 
 BACK_REFERENCE = re.compile(
     r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
