@@ -17,21 +17,26 @@ The geocode stage then fills the location fields from each record's place.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 
 from thucydides.countries import CountryTable
-from thucydides.extract.actors import ActorDictionary, ActorMention, with_article
+from thucydides.extract.actors import ActorDictionary, ActorMention
+from thucydides.extract.assemble import (
+    build_event,
+    date_of,
+    in_country,
+    quantities_in,
+    shared_opponents,
+    unnamed,
+)
 from thucydides.extract.background import background_spans, refers_back
-from thucydides.extract.casualties import Casualties, casualties_for
+from thucydides.extract.casualties import casualties_for
 from thucydides.extract.claims import claimant
-from thucydides.extract.context import Dating, DocumentContext, section_of_sentences
+from thucydides.extract.context import DocumentContext, section_of_sentences
 from thucydides.extract.crowds import code_crowd
 from thucydides.extract.cues import (
     BACK_REFERENCE,
@@ -41,14 +46,19 @@ from thucydides.extract.cues import (
     unopposed,
     vaguer_than_the_report,
 )
-from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.genre import opinion_paragraphs
 from thucydides.extract.modality import Modality, modality_of
-from thucydides.extract.notes import note
+from thucydides.extract.reading import (
+    SentenceScope,
+    in_the_background,
+    main_verb,
+    passes_opinion_bar,
+    place_key,
+    without_hidden_places,
+)
 from thucydides.extract.reconcile import (
     CATEGORY_OF_TYPE,
-    OPINION_MARGIN,
     PROPOSED_STRENGTH,
     SHORT_REPORT_SENTENCES,
     model_proposes,
@@ -57,14 +67,13 @@ from thucydides.extract.reconcile import (
 )
 from thucydides.extract.repeats import add_casualties, merge_repeats
 from thucydides.extract.roles import frame_roles
-from thucydides.extract.syntax import same_clause, syntactic_roles
+from thucydides.extract.syntax import syntactic_roles
 from thucydides.extract.triggers import Trigger, TriggerCategory, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, Sentence, SentenceType
-from thucydides.taxonomy import EVENT_TYPE_OF
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
@@ -117,7 +126,7 @@ class EventExtractor:
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
             quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
-            scope = _Scope(
+            scope = SentenceScope(
                 doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
             )  # fmt: skip
@@ -137,16 +146,16 @@ class EventExtractor:
                 context.last_event_place = places[-1]
         return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
 
-    def _sentence_events(self, scope: _Scope, guess: SentenceType | None) -> list[Event]:
+    def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
         if model_vetoes(guess):
             return []  # no event of the taxonomy
         background = background_spans(scope.sentence.text)
         if background and scope.parsed is None:
             return []  # background or a habit somewhere in an unparsed sentence: not news of the report
-        if scope.opinion and not self._passes_opinion_bar(scope, guess):
+        if scope.opinion and not passes_opinion_bar(scope, guess):
             return []
-        scope = self._without_hidden_places(scope)
+        scope = without_hidden_places(scope)
         headline = is_headline(scope.doc, scope.sentence)
         frames = (
             []
@@ -158,8 +167,8 @@ class EventExtractor:
             # No trigger word, or none that made a record: the model may still read an event.
             short = len(scope.doc.sentences) <= SHORT_REPORT_SENTENCES
             proposed = model_proposes(guess, short_report=short)
-            verb = _main_verb(scope.sentence, scope.parsed)
-            if proposed is not None and not _in_the_background(scope.sentence, *verb, scope.parsed):
+            verb = main_verb(scope.sentence, scope.parsed)
+            if proposed is not None and not in_the_background(scope.sentence, *verb, scope.parsed):
                 frames = self._proposed_frames(scope, proposed)
                 return self._frame_events(scope, frames, proposed)
         rule_types = {event.sub_event_type for event in produced}
@@ -168,13 +177,6 @@ class EventExtractor:
             if retyped not in rule_types:
                 produced = self._frame_events(scope, frames, retyped)
         return produced
-
-    @staticmethod
-    def _passes_opinion_bar(scope: _Scope, guess: SentenceType | None) -> bool:
-        """In opinion, analysis or feature passages an event needs its own date or a sure model."""
-        sentence = scope.sentence
-        dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
-        return dated or (guess is not None and guess.label != NO_EVENT and guess.margin >= OPINION_MARGIN)
 
     def _parses(self, doc: Document, guesses: dict[int, SentenceType]) -> dict[int, SpacyDoc]:
         """Full analyses of the sentences that may report an event (a trigger word, or the model
@@ -193,18 +195,9 @@ class EventExtractor:
         ]
         return dict(zip(wanted, self.parse(doc, wanted), strict=True)) if wanted else {}
 
-    @staticmethod
-    def _without_hidden_places(scope: _Scope) -> _Scope:
-        """The scope less place names that the parse shows are words of a person's, an
-        organisation's or a date's name."""
-        if scope.parsed is None or not scope.places:
-            return scope
-        offset = scope.sentence.start
-        entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in scope.parsed.ents]
-        places = [p for p in scope.places if not hidden_in_entity(p, entities)]
-        return dataclasses.replace(scope, places=places)
-
-    def _frame_events(self, scope: _Scope, frames: list[Frame], forced_type: str | None) -> list[Event]:
+    def _frame_events(
+        self, scope: SentenceScope, frames: list[Frame], forced_type: str | None
+    ) -> list[Event]:
         """Records of ``frames``, typed ``forced_type`` when given; none on a place vaguer than the report."""
         out: list[Event] = []
         for frame_index, frame in enumerate(frames):
@@ -215,11 +208,11 @@ class EventExtractor:
                 focus=scope.focus,
                 admin1s=scope.admin1s,
                 claim=scope.claim,
-                quantities=_quantities_in(scope.quantities, frames, frame_index),
+                quantities=quantities_in(scope.quantities, frames, frame_index),
                 forced_type=forced_type,
                 parsed=scope.parsed,
             )
-        out = _shared_opponents(out)
+        out = shared_opponents(out)
         return [
             event
             for event in out
@@ -253,7 +246,7 @@ class EventExtractor:
         for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
             if self._told_before(sentence, trigger, told, places):
                 continue
-            if _in_the_background(sentence, trigger.start, trigger.end, parsed):
+            if in_the_background(sentence, trigger.start, trigger.end, parsed):
                 continue  # "captured the town in 2014", "has been repeatedly shelled"
             modality = modality_of(sentence.text, trigger.start - sentence.start)
             if modality is not Modality.NOT_ASSERTED:
@@ -263,7 +256,7 @@ class EventExtractor:
         free_places = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
         return split_frames(sentence, triggers, free_places, actors, doc.text)
 
-    def _tells_of_told_event(self, scope: _Scope) -> bool:
+    def _tells_of_told_event(self, scope: SentenceScope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
         found = self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
         return any(self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in found)
@@ -282,17 +275,17 @@ class EventExtractor:
             return True  # "killed in the clashes"
         if not told or not refers_back(before, trigger.text):
             return False
-        told_at = {_place_key(e.place_mention) for e in told if e.place_mention is not None}
-        return not any(is_local(p) and _place_key(p) not in told_at for p in places)
+        told_at = {place_key(e.place_mention) for e in told if e.place_mention is not None}
+        return not any(is_local(p) and place_key(p) not in told_at for p in places)
 
-    def _proposed_frames(self, scope: _Scope, sub_type: str) -> list[Frame]:
+    def _proposed_frames(self, scope: SentenceScope, sub_type: str) -> list[Frame]:
         """One frame around the sentence's main verb, for an event the model reads and no trigger names.
 
         Its places are those the rules would take; failing them, any place the sentence names (a
         country is better than nothing: it is coded at precision 3), then the last event place.
         """
         doc, sentence, actors = scope.doc, scope.sentence, scope.actors
-        anchor = _main_verb(sentence, scope.parsed)
+        anchor = main_verb(sentence, scope.parsed)
         start, end = anchor
         category = TriggerCategory(CATEGORY_OF_TYPE[sub_type])
         trigger = Trigger(category, start, end, doc.text[start:end], PROPOSED_STRENGTH)
@@ -372,7 +365,7 @@ class EventExtractor:
                 ),
                 None,
             )
-            actor1 = owner or _unnamed("Unidentified Armed Group", focus, "unknown")
+            actor1 = owner or unnamed("Unidentified Armed Group", focus, "unknown")
             if owner is not None and actor2 is not None and actor2.name == owner.name:
                 actor2 = None
         if actor1 is None and (
@@ -381,7 +374,7 @@ class EventExtractor:
         ):
             # "five people were killed when a man opened fire": ACLED codes the perpetrator it
             # cannot name as an unidentified armed group.
-            actor1 = _unnamed("Unidentified Armed Group", focus, "unknown")
+            actor1 = unnamed("Unidentified Armed Group", focus, "unknown")
         if not places or actor1 is None:
             return []  # an action with no place or no actor cannot be coded
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
@@ -421,7 +414,7 @@ class EventExtractor:
             )
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
-        dating = _date_of(doc, frame)
+        dating = date_of(doc, frame)
         where = self._where_likelihood(doc, frame, parsed, [p for p, _ in places])
         places = [
             (p, written)
@@ -430,19 +423,19 @@ class EventExtractor:
         ] or places
         results = []
         for index, (place, as_written) in enumerate(places):
-            date, precision = context.date_at(_place_key(place), dating)
+            date, precision = context.date_at(place_key(place), dating)
             figures = casualties_for(quantities, parts=len(places), index=index)
             land = self.countries.get(place.place.country_code) if place.place else None
             results.append(
-                self._event(
+                build_event(
                     doc,
                     frame,
                     sub_type,
-                    _in_country(actor1, focus, land.name if land else None),
+                    in_country(actor1, focus, land.name if land else None),
                     assoc,
                     actor2_name
                     if actor2 is None
-                    else _in_country(actor2, focus, land.name if land else None)
+                    else in_country(actor2, focus, land.name if land else None)
                     if actor2_name == actor2.name
                     else actor2_name,
                     place,
@@ -453,6 +446,7 @@ class EventExtractor:
                     claim,
                     strength=head.strength * (0.5 + 0.5 * where[index] if where else 1.0),
                     explicit_actor=roles.explicit,
+                    countries=self.countries,
                 )
             )
         return results
@@ -490,80 +484,10 @@ class EventExtractor:
             return group.name if group else None
         return None
 
-    def _event(
-        self,
-        doc: Document,
-        frame: Frame,
-        sub_type: str,
-        actor1: str,
-        assoc1: str | None,
-        actor2: str | None,
-        place: PlaceMention,
-        as_written: str,
-        date: dt.date | None,
-        precision: int,
-        figures: Casualties,
-        claim: str | None,
-        *,
-        strength: float,
-        explicit_actor: bool,
-    ) -> Event:
-        sentence = frame.sentence
-        key = f"{doc.id}|{sentence.start}|{frame.head.start}|{place.mention.start}|{sub_type}"
-        confidence = strength * (0.7 + (0.15 if explicit_actor else 0) + (0.15 if place.place else 0))
-        country = self.countries.get(place.place.country_code) if place.place else None
-        return Event(
-            event_id="evt-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-            event_date=date,
-            time_precision=precision,
-            event_type=EVENT_TYPE_OF[sub_type],
-            sub_event_type=sub_type,
-            actor1=actor1,
-            assoc_actor_1=assoc1,
-            actor2=actor2,
-            assoc_actor_2=None,
-            country=country.name if country else None,
-            iso3=country.iso3 if country else None,
-            admin1=None,
-            admin2=None,
-            location=None,
-            location_as_written=as_written,
-            latitude=None,
-            longitude=None,
-            geo_precision=3,
-            geonames_id=None,
-            fatalities=figures.fatalities,
-            fatalities_low=figures.fatalities_low,
-            fatalities_high=figures.fatalities_high,
-            injured=figures.injured,
-            captured=figures.captured,
-            source=doc.source,
-            source_url=doc.url,
-            claimed_by=claim,
-            document_id=doc.id,
-            evidence=(Evidence(doc.id, sentence.start, sentence.end, sentence.text),),
-            notes=note(
-                sub_event_type=sub_type,
-                actor1=actor1,
-                assoc_actor_1=assoc1,
-                actor2=actor2,
-                where=as_written,
-                fatalities=figures.fatalities,
-                victims=figures.victims,
-                captured=figures.captured,
-                claimed_by=claim,
-                source=doc.source,
-            ),
-            confidence=round(min(confidence, 1.0), 2),
-            place_mention=place,
-        )
-
 
 # Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
 # Aleppo from positions in Idlib"), unless no place of the frame reaches it.
 NOT_THE_PLACE = 0.05
-
-_FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
 _OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -575,102 +499,3 @@ _UNNAMED_PERPETRATOR_CATEGORIES = frozenset({"kill", "target", "explosive", "che
 
 # Action words under which a crowd may be what the sentence reports.
 _CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
-
-
-def _in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:
-    """A far-away time or a frequency word belongs to the clause of the action word at ``start:end``
-    (document offsets); without a parse, anywhere in the sentence."""
-    spans = background_spans(sentence.text)
-    if not spans:
-        return False
-    if parsed is None:
-        return True
-    action = (start - sentence.start, end - sentence.start)
-    return any(same_clause(parsed, span, action) for span in spans)
-
-
-def _main_verb(sentence: Sentence, parsed: SpacyDoc | None) -> tuple[int, int]:
-    """Offsets of the sentence's root verb (its first -ed or -ing word without a parse)."""
-    if parsed is not None:
-        verbs = [t for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"] or [
-            t for t in parsed if t.pos_ == "VERB"
-        ]
-        if verbs:
-            token = verbs[0]
-            return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
-    match = _FINITE_VERB.search(sentence.text)
-    if match:
-        return sentence.start + match.start(), sentence.start + match.end()
-    return sentence.start, sentence.start
-
-
-def _shared_opponents(events: list[Event]) -> list[Event]:
-    """Actions of one subject in one sentence ("stormed the army checkpoint and took control of it")
-    share the side acted upon when a later one names none."""
-    out: list[Event] = []
-    for event in events:
-        if event.actor2 is None:
-            earlier = next((e.actor2 for e in out if e.actor1 == event.actor1 and e.actor2), None)
-            if earlier is not None:
-                event = dataclasses.replace(event, actor2=earlier)
-        out.append(event)
-    return out
-
-
-def _place_key(place: PlaceMention) -> str:
-    return place.place.place_id if place.place is not None else place.mention.text.casefold()
-
-
-@dataclass(frozen=True, slots=True)
-class _Scope:
-    """What the extractor knows while it reads one sentence."""
-
-    doc: Document
-    sentence: Sentence
-    places: list[PlaceMention]
-    actors: list[ActorMention]
-    quantities: list[Quantity]
-    context: DocumentContext
-    focus: str | None
-    admin1s: frozenset[str]
-    claim: str | None
-    told: list[Event]  # the report's events so far
-    opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
-    parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
-
-
-def _in_country(actor: ActorMention, focus: str | None, country: str | None) -> str:
-    """The actor's name for an event in ``country``: "police" in a report about Syria that acts in
-    Turkey are Turkey's police. Actors whose words name their state keep it."""
-    if actor.country is not None or not focus or not country or country == focus or not actor.text:
-        return actor.name
-    return actor.name.replace(f"of {with_article(focus)}", f"of {with_article(country)}").replace(
-        f"({focus})", f"({country})"
-    )
-
-
-def _unnamed(name: str, country: str | None, kind: str) -> ActorMention:
-    """An actor the text implies but does not name ("Protesters (Syria)")."""
-    return ActorMention(0, 0, "", f"{name} ({country or 'Unknown'})", kind, None)
-
-
-def _quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -> list[Quantity]:
-    """Figures that belong to frame ``index``: those after its action word, before the next frame's."""
-    frame = frames[index]
-    start = frame.triggers[0].start if index else frame.sentence.start
-    end = frames[index + 1].triggers[0].start if index + 1 < len(frames) else frame.sentence.end
-    return [q for q in quantities if start <= q.mention.start < end]
-
-
-def _date_of(doc: Document, frame: Frame) -> Dating:
-    """The frame's own date expression nearest its action word, else the report's day."""
-    in_frame = [t for t in doc.times if frame.start <= t.mention.start < frame.end]
-    if not in_frame:
-        in_frame = [t for t in doc.times if frame.sentence.start <= t.mention.start < frame.sentence.end]
-    if in_frame:
-        nearest = min(in_frame, key=lambda t: abs(t.mention.start - frame.head.start))
-        return Dating(nearest.date, nearest.precision, given=True)
-    reference = doc.reference_date or doc.published
-    if reference is None:
-        return Dating(None, 3, given=False)
-    return Dating(reference, 1, given=False)

@@ -1,0 +1,87 @@
+"""What the extractor knows while it reads one sentence, and the checks it makes on the sentence."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+
+from thucydides.extract.actors import ActorMention
+from thucydides.extract.background import background_spans
+from thucydides.extract.context import DocumentContext
+from thucydides.extract.entities import hidden_in_entity
+from thucydides.extract.reconcile import OPINION_MARGIN
+from thucydides.extract.syntax import same_clause
+from thucydides.learn.subevent import NO_EVENT
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
+
+_FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScope:
+    """What the extractor knows while it reads one sentence."""
+
+    doc: Document
+    sentence: Sentence
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    quantities: list[Quantity]
+    context: DocumentContext
+    focus: str | None
+    admin1s: frozenset[str]
+    claim: str | None
+    told: list[Event]  # the report's events so far
+    opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
+    parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
+
+
+def place_key(place: PlaceMention) -> str:
+    return place.place.place_id if place.place is not None else place.mention.text.casefold()
+
+
+def in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:
+    """A far-away time or a frequency word belongs to the clause of the action word at ``start:end``
+    (document offsets); without a parse, anywhere in the sentence."""
+    spans = background_spans(sentence.text)
+    if not spans:
+        return False
+    if parsed is None:
+        return True
+    action = (start - sentence.start, end - sentence.start)
+    return any(same_clause(parsed, span, action) for span in spans)
+
+
+def main_verb(sentence: Sentence, parsed: SpacyDoc | None) -> tuple[int, int]:
+    """Offsets of the sentence's root verb (its first -ed or -ing word without a parse)."""
+    if parsed is not None:
+        verbs = [t for t in parsed if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"] or [
+            t for t in parsed if t.pos_ == "VERB"
+        ]
+        if verbs:
+            token = verbs[0]
+            return sentence.start + token.idx, sentence.start + token.idx + len(token.text)
+    match = _FINITE_VERB.search(sentence.text)
+    if match:
+        return sentence.start + match.start(), sentence.start + match.end()
+    return sentence.start, sentence.start
+
+
+def passes_opinion_bar(scope: SentenceScope, guess: SentenceType | None) -> bool:
+    """In opinion, analysis or feature passages an event needs its own date or a sure model."""
+    sentence = scope.sentence
+    dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
+    return dated or (guess is not None and guess.label != NO_EVENT and guess.margin >= OPINION_MARGIN)
+
+
+def without_hidden_places(scope: SentenceScope) -> SentenceScope:
+    """The scope less place names that the parse shows are words of a person's, an
+    organisation's or a date's name."""
+    if scope.parsed is None or not scope.places:
+        return scope
+    offset = scope.sentence.start
+    entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in scope.parsed.ents]
+    places = [p for p in scope.places if not hidden_in_entity(p, entities)]
+    return dataclasses.replace(scope, places=places)
