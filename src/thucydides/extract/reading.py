@@ -14,6 +14,7 @@ from thucydides.extract.context import DocumentContext
 from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.reconcile import OPINION_MARGIN
 from thucydides.extract.syntax import same_clause
+from thucydides.extract.triggers import Trigger
 from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
 
@@ -36,6 +37,7 @@ class SentenceScope:
     told: list[Event]  # the report's events so far
     opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
     parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
+    triggers: list[Trigger] = dataclasses.field(default_factory=list)  # its action words, found once
 
 
 def place_key(place: PlaceMention) -> str:

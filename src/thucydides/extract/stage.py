@@ -108,7 +108,8 @@ class EventExtractor:
         context = DocumentContext(sections=section_of_sentences(doc))
         guesses = {guess.sentence: guess for guess in doc.sentence_types}
         opinion = opinion_paragraphs(doc.sentences)
-        parses = self._parses(doc, guesses)
+        found = {s.index: self.lexicon.find(s.text, offset=s.start) for s in doc.sentences}
+        parses = self._parses(doc, guesses, found)
         events: list[Event] = []
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
@@ -129,6 +130,7 @@ class EventExtractor:
             scope = SentenceScope(
                 doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
+                triggers=found[sentence.index],
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -160,7 +162,15 @@ class EventExtractor:
         frames = (
             []
             if headline
-            else self._frames(scope.doc, scope.sentence, scope.places, scope.actors, scope.told, scope.parsed)
+            else self._frames(
+                scope.doc,
+                scope.sentence,
+                scope.places,
+                scope.actors,
+                scope.told,
+                scope.parsed,
+                scope.triggers,
+            )
         )
         produced = self._frame_events(scope, frames, None)
         if not produced and not headline and not self._tells_of_told_event(scope):
@@ -178,7 +188,9 @@ class EventExtractor:
                 produced = self._frame_events(scope, frames, retyped)
         return produced
 
-    def _parses(self, doc: Document, guesses: dict[int, SentenceType]) -> dict[int, SpacyDoc]:
+    def _parses(
+        self, doc: Document, guesses: dict[int, SentenceType], found: dict[int, list[Trigger]]
+    ) -> dict[int, SpacyDoc]:
         """Full analyses of the sentences that may report an event (a trigger word, or the model
         reads an event) and name a place, in one batch: the parser runs on no other sentence."""
         if self.parse is None:
@@ -188,10 +200,7 @@ class EventExtractor:
             s.index
             for s in doc.sentences
             if s.index in with_places
-            and (
-                (s.index in guesses and guesses[s.index].label != NO_EVENT)
-                or self.lexicon.find(s.text, offset=s.start)
-            )
+            and ((s.index in guesses and guesses[s.index].label != NO_EVENT) or found[s.index])
         ]
         return dict(zip(wanted, self.parse(doc, wanted), strict=True)) if wanted else {}
 
@@ -241,9 +250,10 @@ class EventExtractor:
         actors: list[ActorMention],
         told: list[Event],
         parsed: SpacyDoc | None,
+        found: list[Trigger],
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
-        for trigger in self.lexicon.find(sentence.text, offset=sentence.start):
+        for trigger in found:
             if self._told_before(sentence, trigger, told, places):
                 continue
             if in_the_background(sentence, trigger.start, trigger.end, parsed):
@@ -258,8 +268,9 @@ class EventExtractor:
 
     def _tells_of_told_event(self, scope: SentenceScope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
-        found = self.lexicon.find(scope.sentence.text, offset=scope.sentence.start)
-        return any(self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in found)
+        return any(
+            self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in scope.triggers
+        )
 
     @staticmethod
     def _told_before(

@@ -16,14 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from thucydides.fuse.compare import place_key
 from thucydides.model import ControlChange, Incident
+from thucydides.taxonomy import TERRITORIAL
 
-TERRITORIAL = frozenset(
-    {
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-        "Non-violent transfer of territory",
-    }
-)
 HELD_DAYS = 1  # a change reversed within this many days was not held
 
 

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 from thucydides.fuse.cluster import Edge, cluster, components, edges_between
 from thucydides.fuse.compare import FUSE_THRESHOLD, compatible, place_key, similarity
-from thucydides.fuse.control import TERRITORIAL, place_ledger
+from thucydides.fuse.control import place_ledger
 from thucydides.fuse.copies import originals
 from thucydides.fuse.incidents import build_incident
 from thucydides.model import ControlChange, Event, Incident
 from thucydides.store.base import Store
 from thucydides.store.fusion import FusionSession
+from thucydides.taxonomy import TERRITORIAL
 
 LEDGER_MARGIN_DAYS = 31  # far more than HELD_DAYS: a change this far back keeps its successor
 
