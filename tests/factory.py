@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from thucydides.geoparse import link_mentions
 from thucydides.model import (
     Document,
     Event,
@@ -118,6 +119,7 @@ def document(
         time_records.append(
             TimeRef(Mention(MentionKind.DATE, start, end, phrase, sentence_of(start)), date, precision)
         )
+    bare = Document(id=document_id_for(text), text=text, input="test.txt", sentences=tuple(sentences))
     return Document(
         id=document_id_for(text),
         text=text,
@@ -125,7 +127,7 @@ def document(
         source="Test Wire",
         published=published,
         sentences=tuple(sentences),
-        places=tuple(place_mentions),
+        places=tuple(link_mentions(bare, place_mentions)),
         quantities=tuple(quantity_records),
         times=tuple(time_records),
     )

@@ -62,6 +62,27 @@ def test_an_unknown_place_is_coded_to_its_anchor_not_snapped_to_the_country(
     )
 
 
+def test_an_unknown_place_is_coded_to_the_place_the_text_says_it_lies_in(
+    extractor: EventExtractor, geocoder: Geocoder
+) -> None:
+    (event,) = coded(
+        extractor,
+        geocoder,
+        "Syrian jets struck Aleppo's Tal Nowhere, killing five men from Idlib.",
+        {
+            "Aleppo": place("Aleppo", feature="city", admin1="Aleppo", gid=12),
+            "Tal Nowhere": None,
+            "Idlib": place("Idlib", feature="city", admin1="Idlib", gid=13),
+        },
+    )
+    assert (event.location, event.admin1, event.geonames_id, event.geo_precision) == (
+        "Tal Nowhere",
+        "Aleppo",
+        12,
+        2,
+    )
+
+
 def test_an_unknown_place_with_no_anchor_keeps_null_coordinates(
     extractor: EventExtractor, geocoder: Geocoder
 ) -> None:

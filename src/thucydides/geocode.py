@@ -16,7 +16,6 @@ import dataclasses
 import re
 
 from thucydides.countries import CountryTable
-from thucydides.geoparse import relative_modifier
 from thucydides.geoparse.kinds import is_whole_land
 from thucydides.model import Document, Event, Place, PlaceMention
 
@@ -42,10 +41,8 @@ class Geocoder:
         if mention is None:
             return event
         if mention.place is not None:
-            relative = (
-                _ANAPHOR.match(event.location_as_written or "") is not None
-                or relative_modifier(doc, mention) is not None
-            )
+            anaphor = _ANAPHOR.match(event.location_as_written or "") is not None
+            relative = anaphor or mention.modifier is not None
             precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
             return self._with_place(event, mention.place, location=mention.place.name, precision=precision)
         anchor = _anchor_for(doc, mention)
@@ -71,11 +68,15 @@ class Geocoder:
 
 
 def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
-    """The resolved place that locates an unresolved one: next in its sentence, else the last before it.
+    """The resolved place that locates an unresolved one: the one the text says it lies in, else the
+    next in its sentence, else the last before it in its paragraph.
 
     A whole country does not locate a village: its centroid would put the event hundreds of
     kilometres away, where no coordinates say honestly that only the name is known.
     """
+    container = doc.container_of(mention)
+    if container is not None and container.place is not None and not is_whole_land(container):
+        return container.place
     sentence = doc.sentence_at(mention.mention.start)
     resolved = [p for p in doc.places if p.place is not None and not is_whole_land(p)]
     if sentence is not None:

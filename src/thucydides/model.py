@@ -120,6 +120,11 @@ class PlaceMention:
     score: float
     candidates: int = 0
     reason: str = ""
+    # How the text places it, read once by the geoparser for every later stage:
+    within: int | None = None  # index in ``Document.places`` of the place it is said to lie in
+    relation: str | None = None  # how it is said to lie there (``geoparse.context.RELATIONS``)
+    modifier: str | None = None  # "East of", "near", "countryside": only part of, or near, the place
+    listed_with: tuple[int, ...] = ()  # indices in ``Document.places`` of the others of its list
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +214,10 @@ class Document:
     def from_text(cls, text: str, *, input: str, **metadata: object) -> Document:
         """A new document whose id is the hash of ``text``."""
         return cls(id=document_id_for(text), text=text, input=input, **metadata)  # type: ignore[arg-type]
+
+    def container_of(self, place: PlaceMention) -> PlaceMention | None:
+        """The place mention the text says ``place`` lies in ("X, in Y province"; "Y's X"), if any."""
+        return self.places[place.within] if place.within is not None else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that contains character ``offset``."""

@@ -332,3 +332,11 @@ def test_militants_in_a_report_naming_one_group_are_that_group(extractor: EventE
     events = {e.location_as_written: e for e in extractor(doc).events}
     assert events["Souran"].actor1 == "Islamic State (Iraq)"
     assert events["Halfaya"].actor1 == "Opposition Rebels (Iraq)"  # "rebels" is the opposition at large
+
+
+def test_where_an_advance_came_from_is_not_where_it_happened(extractor: EventExtractor) -> None:
+    doc = document(
+        "Troops entered the town of Souran from the western Halfaya district on Sunday.",
+        places={"Souran": place("Souran", gid=4), "Halfaya": place("Halfaya", gid=8)},
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Souran"]

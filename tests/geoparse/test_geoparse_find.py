@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from thucydides.gazetteer import Gazetteer
-from thucydides.geoparse.find import Finder
+from thucydides.geoparse.find import Finder, names_a_group
 from thucydides.geoparse.lexicon import Demonyms
 from thucydides.model import Document, Mention, MentionKind
 
@@ -73,7 +73,9 @@ def test_a_name_after_a_title_is_a_person(texts: Texts) -> None:
 
 def test_construct_names_are_not_their_last_part(spans: Spans, places_of: Places) -> None:
     text = "Fighters of Liwa al-Quds arrived in Homs."
-    assert spans(text) == [("Liwa al-Quds", "construct", None), ("Homs", "gazetteer", None)]
+    assert [found for found, _, _ in spans(text)] == ["Homs"]  # a group's name, not "al-Quds"
+    text = "Fighters from Kherbet al-Quds arrived in Homs."
+    assert spans(text) == [("Kherbet al-Quds", "construct", None), ("Homs", "gazetteer", None)]
     assert places_of(text) == [("Homs", "geonames:169577")]
 
 
@@ -123,3 +125,15 @@ def test_ner_entities_add_names_nothing_else_found(small_gazetteer: Gazetteer, m
 
 def test_the_geoparser_needs_no_entities(places_of: Places) -> None:
     assert places_of("Jets struck Homs.") == [("Homs", "geonames:169577")]
+
+
+def test_an_armed_groups_arabic_name_is_no_place(texts: Texts) -> None:
+    assert texts("Fighters in Jaysh al-Fateh and Liwa al-Quds left Homs.") == ["Homs"]
+
+
+def test_group_words_alone_do_not_make_a_group_name() -> None:
+    assert names_a_group("Faylaq al-Sham")
+    assert names_a_group("Jabhat Fateh al-Sham")
+    assert not names_a_group("Ansar")
+    assert not names_a_group("Tahrir Square")
+    assert not names_a_group("Aleppo")

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from thucydides.extract.actors import ActorMention
-from thucydides.geoparse.kinds import is_adjective_of_place, is_local, is_whole_land
+from thucydides.geoparse.kinds import (
+    is_adjective_of_place,
+    is_local,
+    is_whole_land,
+    names_an_organisation,
+)
 from thucydides.model import Document, PlaceMention, Sentence
 
 _UNOPPOSED = re.compile(
@@ -129,7 +134,8 @@ def not_an_event_place(
     doc: Document, sentence: Sentence, place: PlaceMention, actors: list[ActorMention]
 ) -> bool:
     """A dateline, a nationality adjective ("Syrian rebels", "the Turkish army") in a report that
-    names places, a word of an actor's name ("Syrian Army", "Iraq's al-Nujaba") or an end of a route."""
+    names places, a word of an actor's or an institution's name ("Syrian Army", "Iraq's al-Nujaba",
+    "the Damascus Police Command") or an end of a route."""
     if _DATELINE.match(doc.text, place.mention.end) and place.mention.start <= sentence.start + 2:
         return True
     if is_whole_land(place) and not _names_a_place(doc):
@@ -140,6 +146,7 @@ def not_an_event_place(
         or is_a_meeting_venue(doc.text, place)
         or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
+        or names_an_organisation(doc.text, place)
         or bool(_ROUTE_END.match(doc.text, place.mention.end))
         or bool(_ROUTE_START.search(doc.text[max(0, place.mention.start - 40) : place.mention.start]))
     )

@@ -9,8 +9,8 @@ are where an advance started or aims, not where it happened.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thucydides.extract.actors import ActorMention
@@ -18,34 +18,11 @@ from thucydides.extract.modality import Modality
 from thucydides.extract.triggers import Trigger
 from thucydides.model import PlaceMention, Sentence
 
-# Words between two place names that make the second one locate the first ("X near Y", "X, East of Y").
-_CONNECTOR = re.compile(
-    r"\(|\b(?:in|near|of|outside|around|at|close to|adjacent to|outskirts|"
-    r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern|ward)?)\b",
-    re.IGNORECASE,
-)
 _LIST_START = re.compile(r"^\s*(?:and|or|&|as well as|,\s*(?:and|as well as))\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
-# "X's Y": X locates Y.
-_POSSESSIVE = re.compile(r"^['’]s\s+$")
-# "X districts of A, B": X locates A and B.
-_CONTAINER_OF = re.compile(
-    r"^\s+(?:districts|neighbou?rhoods|quarters|towns|villages|areas|suburbs|countryside)\s+of\s+$",
-    re.I,
-)
-# "the Sheikh Said district of Aleppo": Aleppo only locates the district.
-_PART_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|suburb|area|camp)\s+of\s+(?:the\s+)?$", re.I)
-# "Baquba, northeast of Baghdad", "Tikrit, the capital of Salahuddin": the second place locates the first.
-_LOCATED_BY = re.compile(
-    r"^\s*,\s*(?:(?:about|some)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:the\s+)?"
-    r"(?:(?:provincial\s+)?capital|centre|center|seat|heart|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:part|parts|outskirts|countryside))?)"
-    r"\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _ORIGIN = re.compile(
     r"\b(?:from|towards?|to reach|between|among|through|via|en route to|heading to|ahead of)\s+(?:the\s+)?"
-    r"(?:(?:neighbou?ring|nearby)\s+)?$",
+    r"(?:(?:neighbou?ring|nearby|(?:north|south|east|west)\w*)\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -155,9 +132,11 @@ def split_frames(
     places: list[PlaceMention],
     actors: list[ActorMention],
     text: str,
+    document_places: Sequence[PlaceMention] = (),
 ) -> list[Frame]:
-    """Frames of one sentence; ``triggers`` are in text order with their modality."""
-    anchors = _anchor_places(places, text)
+    """Frames of one sentence; ``triggers`` are in text order with their modality; ``document_places``
+    are the document's (``PlaceMention.within`` indexes them)."""
+    anchors = _anchor_places(places, document_places)
     origins = _origins(places, text, sentence.start)
     groups: list[list[tuple[Trigger, Modality]]] = []
     for trigger, modality in triggers:
@@ -239,34 +218,12 @@ def split_frames(
     return frames
 
 
-def _anchor_places(places: list[PlaceMention], text: str) -> set[int]:
-    """ids of the places that only locate a neighbouring place."""
-    anchors: set[int] = set()
-    for left, right in itertools.pairwise(places):
-        gap = text[left.mention.end : right.mention.start]
-        if len(gap) > 40 or _LIST_START.match(gap) or _LIST_SEP.match(gap):
-            continue
-        if _LOCATED_BY.match(gap) or _PART_OF.match(gap):
-            anchors.add(id(right))
-            continue
-        if "," in gap.strip(" ,") and len(gap.rsplit(",", 1)[1].split()) >= 4:
-            continue  # another phrase between them: "X countryside, 35 rebels in the town of Y"
-        if _POSSESSIVE.match(gap) or _CONTAINER_OF.match(gap):
-            anchors.add(id(left))
-        elif not _CONNECTOR.search(gap):
-            continue
-        elif not gap.lstrip().startswith(",") or left.place is None or _broader(right, left):
-            anchors.add(id(right))
-    return anchors
-
-
-def _broader(outer: PlaceMention, inner: PlaceMention) -> bool:
-    """Whether ``outer`` is a larger unit than ``inner`` ("Jobar, Damascus")."""
-    if outer.place is None:
-        return False
-    rank = {"country": 5, "admin1": 4, "region": 3, "admin2": 3, "city": 2}
-    inner_rank = rank.get(inner.place.feature, 1) if inner.place else 1
-    return rank.get(outer.place.feature, 1) > inner_rank
+def _anchor_places(places: list[PlaceMention], document_places: Sequence[PlaceMention]) -> set[int]:
+    """ids of the sentence's places that only locate another of its places: the containers the
+    geoparser read ("X, East of Y", "Y's X", "X in Y province")."""
+    ids = {id(p) for p in places}
+    containers = (document_places[p.within] for p in places if p.within is not None)
+    return {id(c) for c in containers if id(c) in ids}
 
 
 def _is_country(place: PlaceMention) -> bool:

@@ -48,7 +48,7 @@ from thucydides.extract.cues import (
 )
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.genre import opinion_paragraphs
-from thucydides.extract.modality import Modality, modality_of
+from thucydides.extract.modality import Modality, modality_of, parsed_modality
 from thucydides.extract.reading import (
     SentenceScope,
     in_the_background,
@@ -258,13 +258,18 @@ class EventExtractor:
                 continue
             if in_the_background(sentence, trigger.start, trigger.end, parsed):
                 continue  # "captured the town in 2014", "has been repeatedly shelled"
-            modality = modality_of(sentence.text, trigger.start - sentence.start)
+            start, end = trigger.start - sentence.start, trigger.end - sentence.start
+            modality = (
+                parsed_modality(parsed, start, end)
+                if parsed is not None
+                else modality_of(sentence.text, start)
+            )
             if modality is not Modality.NOT_ASSERTED:
                 triggers.append((trigger, modality))
         if not triggers:
             return []
         free_places = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
-        return split_frames(sentence, triggers, free_places, actors, doc.text)
+        return split_frames(sentence, triggers, free_places, actors, doc.text, doc.places)
 
     def _tells_of_told_event(self, scope: SentenceScope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
@@ -296,12 +301,19 @@ class EventExtractor:
         country is better than nothing: it is coded at precision 3), then the last event place.
         """
         doc, sentence, actors = scope.doc, scope.sentence, scope.actors
-        anchor = main_verb(sentence, scope.parsed)
-        start, end = anchor
+        start, end = main_verb(sentence, scope.parsed)
+        if (
+            scope.parsed is not None
+            and parsed_modality(scope.parsed, start - sentence.start, end - sentence.start, main=True)
+            is Modality.NOT_ASSERTED
+        ):
+            return []  # "the army is preparing to ...", "rebels will not ...": no event the model may read
         category = TriggerCategory(CATEGORY_OF_TYPE[sub_type])
         trigger = Trigger(category, start, end, doc.text[start:end], PROPOSED_STRENGTH)
         free_places = [p for p in scope.places if not not_an_event_place(doc, sentence, p, actors)]
-        frames = split_frames(sentence, [(trigger, Modality.ASSERTED)], free_places, actors, doc.text)
+        frames = split_frames(
+            sentence, [(trigger, Modality.ASSERTED)], free_places, actors, doc.text, doc.places
+        )
         if frames and not frames[0].places and not frames[0].anaphor:
             if free_places:
                 frames = [dataclasses.replace(frames[0], places=tuple(free_places))]

@@ -40,6 +40,7 @@ from thucydides.geoparse.lexicon import (
     FEATURE_CUES,
     FUNCTION_WORDS,
     GENERIC_HEADS,
+    GROUP_NOUNS,
     LOCATIVE_PREPOSITIONS,
     LONE_HEADS,
     NAME_PARTICLES,
@@ -89,6 +90,13 @@ class Span:
         return self.text[: self.head_end - self.start] if self.head_end is not None else None
 
 
+def names_a_group(text: str) -> bool:
+    """ "Jaysh al-Fateh", "Liwa al-Quds", "Faylaq al-Sham": an Arabic word for an army, brigade,
+    front or corps heads the name of an armed group, not of a place."""
+    words = text.replace("-", " ").split()
+    return len(words) > 1 and words[0].casefold() in GROUP_NOUNS
+
+
 class Finder:
     """Finds candidate place spans in a document with one gazetteer (see the module docstring)."""
 
@@ -123,6 +131,7 @@ class Finder:
             for run in runs(sentence.text, sentence_words, sentence.start):
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
+        found = [span for span in found if not names_a_group(span.text)]
         return self._judged_by_the_report(doc, _without_overlaps(found))
 
     def _judged_by_the_report(self, doc: Document, found: list[Span]) -> list[Span]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from thucydides.geoparse.lexicon import ORGANISATION_HEADS
 from thucydides.model import PlaceMention
 
 # Entries that cover a whole land: an event is coded to one only when nothing more precise is known.
@@ -32,3 +35,16 @@ _WIDE = WHOLE_LANDS | {"admin1", "admin2", "region"}
 def is_local(place: PlaceMention) -> bool:
     """A town, village, neighbourhood or site, or a name no gazetteer holds (almost always local)."""
     return place.place is None or place.place.feature not in _WIDE
+
+
+# The capitalised words right after a name: "Damascus Police Command", "Aleppo Media Center".
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,3}")
+
+
+def names_an_organisation(text: str, place: PlaceMention) -> bool:
+    """The name begins an institution's name ("the Damascus Police Command said"): it says whose
+    the institution is, not where something happened."""
+    following = _CAPITALISED_AFTER.match(text, place.mention.end)
+    return following is not None and any(
+        word.lower() in ORGANISATION_HEADS for word in following.group(0).split()
+    )

@@ -60,6 +60,15 @@ liwa jaish jabhat harakat kataib katibat saraya ahrar ansar jund junud tahrir ha
 arab arabs arabic kurd kurds kurdish turkmen persian druze alawite alawites sunni sunnis shia shiite
 shiites christian christians muslim muslims islam islamic jihadist jihadists western westerners
 """
+# Arabic nouns that head an armed group's name ("army", "brigade", "front", "corps", "battalions",
+# "movement", "division", "supporters", "soldiers", "revolutionaries"), in common spellings.
+GROUP_NOUNS = words_of(
+    """
+    jaish jaysh jaych jeish liwa liwaa alwiya alwiyat jabhat jabha harakat haraka kataib katibat
+    saraya faylaq failaq feilaq firqat firqa hayat hayaat jund junud ansar ahrar thuwar
+    tajammu tajamu
+    """
+)
 # Generic toponym words that head a name (Tal X, Jabal X, Khirbat X, Hawsh X). A run
 # that starts with one is one name: the gazetteer must know all of it, or it is unknown.
 GENERIC_HEADS = words_of(
@@ -212,3 +221,14 @@ RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_AFTER = re.compile(r"^\s*(countryside|outskirts|suburbs|environs|surroundings)\b", re.IGNORECASE)
+
+# Head words of an institution's name that may begin with a place: "the Damascus Police Command",
+# "the Aleppo Media Center", "Homs Provincial Council". Sites (airport, prison, hospital,
+# university) are left out: something can happen at them.
+ORGANISATION_HEADS = words_of(
+    """
+    police command council committee ministry directorate media news agency network observatory
+    office coordination court company corporation bank club institute foundation society
+    association organization organisation chamber radio tv television times post herald tribune
+    """
+)

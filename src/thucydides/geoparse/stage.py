@@ -30,6 +30,7 @@ from thucydides.geoparse.resolve import (
     default_model,
     fuzzy_candidates,
 )
+from thucydides.geoparse.structure import structure
 from thucydides.learn.resolver import ResolverModel
 from thucydides.model import Document, Mention, MentionKind, PlaceMention
 
@@ -70,14 +71,15 @@ class Geoparser:
         return dataclasses.replace(doc, places=tuple(self.place_mentions(doc)))
 
     def place_mentions(self, doc: Document) -> list[PlaceMention]:
-        """The document's place mentions, in text order (see ``resolve``)."""
+        """The document's place mentions, in text order (see ``resolve``), each with how the text
+        places it (``structure``)."""
         items, context = self.resolve(doc)
-        mentions = []
-        for item in items:
+        kept: dict[int, PlaceMention] = {}
+        for index, item in enumerate(items):
             mention = _mention(item, context)
             if mention is not None:
-                mentions.append(mention)
-        return mentions
+                kept[index] = mention
+        return structure(doc, items, kept)
 
     def resolve(self, doc: Document) -> tuple[list[Item], Context]:
         """Every span of the document with its choice and its scored candidates, and the context read.
