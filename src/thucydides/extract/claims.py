@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-_SPEECH = r"(?:said|says|reported|announced|claimed|stated|confirmed|added|told|noted|stressed)"
+from thucydides.nlp.lexicon import SPEECH
+
 _ATTRIBUTION = re.compile(
     r"according to (?P<after>[^,.;]{2,60})|(?P<before>[\w’'\- ]{2,60}?)\s+"
-    r"(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+)?" + _SPEECH + r"\b",
+    r"(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+)?" + SPEECH + r"\b",
     re.IGNORECASE,
 )
 # Label for a claimant, first matching rule wins.

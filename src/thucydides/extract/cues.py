@@ -18,6 +18,7 @@ from thucydides.geoparse.kinds import (
     names_an_organisation,
 )
 from thucydides.model import Document, PlaceMention, Sentence
+from thucydides.nlp.lexicon import REACTION_VERBS, SPEECH, SPEECH_VERBS, alternation
 
 _UNOPPOSED = re.compile(
     r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
@@ -37,7 +38,7 @@ def unopposed(doc: Document, sentence: Sentence) -> bool:
 
 _ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
 _ATTRIBUTION_AFTER = re.compile(
-    r"^\s+(?:(?:[\w-]+\s+){0,3})?(?:said|says|reported|told|announced|stated|claimed|added|confirmed)\b", re.I
+    rf"^\s+(?:(?:[\w-]+\s+){{0,3}})?{SPEECH}\b", re.I
 )
 
 
@@ -63,9 +64,8 @@ def is_headline(doc: Document, sentence: Sentence) -> bool:
 
 # "Moscow said", "Washington condemned the attack": a capital that speaks is its government.
 _SPEAKS = re.compile(
-    r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?(?:said|says|condemned|condemns|"
-    r"accused|accuses|denied|denies|announced|warned|warns|called|urged|blamed|insisted|stressed|claimed|"
-    r"responded|rejected|welcomed|demanded|vowed|threatened|criticised|criticized|dismissed|hailed)\b",
+    r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?"
+    rf"{alternation((*SPEECH_VERBS, *REACTION_VERBS))}\b",
     re.IGNORECASE,
 )
 # "peace talks in Astana", "a conference in Geneva": where people meet, not where fighting is.

@@ -17,12 +17,13 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.modality import Modality
 from thucydides.extract.triggers import Trigger
 from thucydides.model import PlaceMention, Sentence
+from thucydides.nlp.lexicon import DIRECTION
 
 _LIST_START = re.compile(r"^\s*(?:and|or|&|as well as|,\s*(?:and|as well as))\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
 _ORIGIN = re.compile(
     r"\b(?:from|towards?|to reach|between|among|through|via|en route to|heading to|ahead of)\s+(?:the\s+)?"
-    r"(?:(?:neighbou?ring|nearby|(?:north|south|east|west)\w*)\s+)?$",
+    rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?$",
     re.I,
 )
 _ANAPHOR = re.compile(

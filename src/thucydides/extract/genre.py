@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thucydides.model import Sentence
+from thucydides.nlp.lexicon import SPEECH
 
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]{3,}[\"“”«»]")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|we're|we've|us|our)\b")
@@ -29,9 +30,7 @@ _ARGUMENT = re.compile(
     r"would|seems?|appears?|in\s+other\s+words|of\s+course|indeed|clearly|surely|the\s+question)\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|told|announced|according\s+to|confirmed|stated|added)\b", re.IGNORECASE
-)
+_REPORTING = re.compile(rf"\b(?:{SPEECH}|according\s+to)\b", re.IGNORECASE)
 
 # A passage scoring this much reads as opinion or feature (each signal counts about 1 when strong).
 OPINION_SCORE = 2.0

@@ -18,6 +18,7 @@ from thucydides.gazetteer.geo import flat_distance_km
 from thucydides.geoparse.find import FIRST_WORD, Span
 from thucydides.geoparse.lexicon import FEATURE_CUES
 from thucydides.model import Place
+from thucydides.nlp.lexicon import DIRECTION
 
 AREAL = frozenset({"country", "admin1", "admin2", "region"})
 # What a name can lie in: "X, Eastern Damascus", "X in Homs province"; not "X, Y village".
@@ -38,7 +39,7 @@ LOOSE_RELATIONS = frozenset({"comma", "direction", "distance"})
 _PARTS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb", "area", "camp"})
 # A feature word after the name, perhaps with one word before it ("X district in", "X oil fields in").
 _FEATURE_WORD = "|".join(sorted(map(re.escape, FEATURE_CUES), key=len, reverse=True))
-_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward)?"
+_DIRECTION = rf"{DIRECTION}(?:ern|ward)?"
 _JOINING = r"(?:and|or|but|as|in|of|on|at|to|from|by|with|the|a|an)"
 _CONTAINER_GAP = re.compile(
     rf"^(?:(?:\s+(?!{_JOINING}\b)[a-z]+)?\s+(?P<feature>{_FEATURE_WORD}))?"

@@ -48,20 +48,14 @@ from thucydides.geoparse.lexicon import (
     STOP_WORDS,
     TITLES,
     Demonyms,
-    words_of,
 )
 from thucydides.geoparse.persons import ORDINARY, PERSON, lowercase_words, name_parts
 from thucydides.geoparse.tokens import Word, joined, runs, words
 from thucydides.model import Document, MentionKind, Sentence
+from thucydides.nlp.lexicon import DIRECTIONAL_ADJECTIVES
 
 MAX_WORDS = 7
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DIRECTIONAL_ADJECTIVES = words_of(
-    """
-    northern southern eastern western central north south east west northeastern northwestern
-    southeastern southwestern upper lower greater
-    """
-)
 FIRST_WORD = "first word of a sentence"
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 

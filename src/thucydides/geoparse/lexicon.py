@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from thucydides.nlp.lexicon import DIRECTION
+
 
 def words_of(text: str) -> frozenset[str]:
     """The whitespace-separated words of a block of text, as a set."""
@@ -207,7 +209,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "towards",
 
 # Directions, parts and nearness before a name: "East of Tadmur", "Eastern Homs",
 # "the Northern parts of Quneitra", "near Tadmur", "the outskirts of Aleppo".
-_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_DIRECTION = DIRECTION
 RELATIVE_BEFORE = re.compile(
     r"(?:"
     rf"(?:the\s+)?(?:{_DIRECTION}(?:ern)?\s+)+(?:and\s+{_DIRECTION}(?:ern)?\s+)?"
