@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from factory import document, place
@@ -7,7 +9,9 @@ from thucydides.extract.actors import ActorDictionary
 from thucydides.extract.cues import (
     is_a_meeting_venue,
     is_attribution,
+    is_headline,
     not_an_event_place,
+    qualifies_something,
     stands_for_its_government,
     unopposed,
 )
@@ -58,7 +62,29 @@ def test_a_capital_that_speaks_is_its_government() -> None:
     )
 
 
+def test_a_capital_that_is_blamed_or_urged_is_its_government() -> None:
+    text = "Britain accused Moscow of war crimes and urged Damascus to stop."
+    assert stands_for_its_government(text, _mention_in(text, "Moscow"))
+    assert stands_for_its_government(text, _mention_in(text, "Damascus"))
+
+
+def test_a_place_inside_an_adjective_qualifies_a_group() -> None:
+    text = "The London-based monitor said Iran-backed militias shelled Hama."
+    assert qualifies_something(text, _mention_in(text, "London"))
+    assert qualifies_something(text, _mention_in(text, "Iran"))
+    assert not qualifies_something(text, _mention_in(text, "Hama"))
+
+
 def test_where_talks_are_held_is_no_event_place() -> None:
     text = "The attack could derail the peace talks being held in Astana."
     assert is_a_meeting_venue(text, _mention_in(text, "Astana"))
     assert not is_a_meeting_venue("Rebels attacked Astana.", _mention_in("Rebels attacked Astana.", "Astana"))
+
+
+def test_the_reports_own_title_is_a_headline() -> None:
+    text = "4 May 2018 Rebels shell Mhardeh. Rebels shelled Mhardeh on Friday, a source said."
+    doc = dataclasses.replace(document(text), title="Rebels shell Mhardeh")
+    title, body = doc.sentences
+    assert is_headline(doc, title)
+    assert not is_headline(doc, body)
+    assert not is_headline(dataclasses.replace(doc, title=None), title)

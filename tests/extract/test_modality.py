@@ -74,6 +74,7 @@ def parsed_at(nlp: Language, sentence: str, word: str, *, main: bool = False) ->
         ("Reinforcements arrived to retake the hill.", "retake"),
         ("The group threatened an attack on the capital.", "attack"),
         ("Evacuees waited on the road to regime-controlled Aleppo.", "controlled"),
+        ("The two governments declared a pause in strikes on the city.", "strikes"),
     ],
 )
 def test_the_parse_finds_plans_threats_denials_conditions_and_questions(

@@ -340,3 +340,11 @@ def test_where_an_advance_came_from_is_not_where_it_happened(extractor: EventExt
         places={"Souran": place("Souran", gid=4), "Halfaya": place("Halfaya", gid=8)},
     )
     assert [e.location_as_written for e in extractor(doc).events] == ["Souran"]
+
+
+def test_there_that_only_says_something_exists_is_no_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "The monitor said there had been at least 29 air raids on Souran so far today.",
+        places={"Souran": place("Souran", gid=4)},
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Souran"]

@@ -33,6 +33,7 @@ def test_a_place_that_begins_an_institutions_name_only_says_whose_it_is() -> Non
     assert names_an_organisation("Homs Police Command said two died.", at_start("Homs"))
     assert names_an_organisation("Hama Media Center reported shelling.", at_start("Hama"))
     assert names_an_organisation("Raqqa Provincial Council met.", at_start("Raqqa"))
+    assert names_an_organisation("Homs Research and Studies Center closed.", at_start("Homs"))
     assert not names_an_organisation("Homs Central Prison was shelled.", at_start("Homs"))
     assert not names_an_organisation("Hama was shelled by Police forces.", at_start("Hama"))
     assert not names_an_organisation("Idlib International Airport was hit.", at_start("Idlib"))

@@ -43,3 +43,14 @@ def test_lowercase_words_are_collected(make_doc: MakeDoc) -> None:
 
 def test_words_are_words(make_doc: MakeDoc) -> None:
     assert isinstance(Word("x", 0, 1), Word)
+
+
+def test_a_name_that_speaks_or_has_a_role_is_a_person_given_name_and_all(make_doc: MakeDoc) -> None:
+    assert _parts(make_doc("Shadi Matar said the aid had not arrived.")) == {"Shadi", "Matar"}
+    assert _parts(make_doc("Aid arrived, Talal Selo, an SDF spokesman, told reporters.")) == {"Talal", "Selo"}
+    assert _parts(make_doc("The town is quiet, according to activist Omar Haddad.")) == {"Omar", "Haddad"}
+
+
+def test_a_place_named_beside_a_place_word_is_no_person(make_doc: MakeDoc) -> None:
+    doc = make_doc("Troops entered Tal Hamra, a village near the river.")
+    assert "Tal" not in _parts(doc)

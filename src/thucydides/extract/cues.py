@@ -19,6 +19,7 @@ from thucydides.geoparse.kinds import (
 )
 from thucydides.model import Document, PlaceMention, Sentence
 from thucydides.nlp.lexicon import REACTION_VERBS, SPEECH, SPEECH_VERBS, alternation
+from thucydides.nlp.title import title_end
 
 _UNOPPOSED = re.compile(
     r"\b(?:(?:met|faced|encountered) (?:no|little) resistance|without (?:a fight|resistance|fighting|a shot)|"
@@ -37,9 +38,7 @@ def unopposed(doc: Document, sentence: Sentence) -> bool:
 
 
 _ATTRIBUTION_BEFORE = re.compile(r"[,;]\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}$")
-_ATTRIBUTION_AFTER = re.compile(
-    rf"^\s+(?:(?:[\w-]+\s+){{0,3}})?{SPEECH}\b", re.I
-)
+_ATTRIBUTION_AFTER = re.compile(rf"^\s+(?:(?:[\w-]+\s+){{0,3}})?{SPEECH}\b", re.I)
 
 
 def is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
@@ -55,7 +54,15 @@ _END_PUNCTUATION = tuple(".!?\"”’')")
 
 
 def is_headline(doc: Document, sentence: Sentence) -> bool:
-    """A title line restates the events of the body: one unpunctuated line alone in an early paragraph."""
+    """A title line restates the events of the body: one unpunctuated line alone in an early
+    paragraph, or the report's own title where the text repeats it (``nlp/title.py``)."""
+    end = title_end(doc.text, doc.title)
+    if (
+        end is not None
+        and sentence.start < end <= sentence.end
+        and not doc.text[end : sentence.end].strip(" .:;|")
+    ):
+        return True
     if sentence.paragraph > 1 or sentence.text.rstrip().endswith(_END_PUNCTUATION):
         return False
     same_paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
@@ -68,6 +75,12 @@ _SPEAKS = re.compile(
     rf"{alternation((*SPEECH_VERBS, *REACTION_VERBS))}\b",
     re.IGNORECASE,
 )
+# "accused Moscow of", "urged Ankara to": a capital that is blamed or asked is its government.
+_ADDRESSED = re.compile(
+    r"\b(?:accused|accuses|accusing|blamed|blames|blaming|urged|urges|urging|called on|calls on|"
+    r"condemned|condemns|criticised|criticized|warned|warns|asked|pressed|told)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "peace talks in Astana", "a conference in Geneva": where people meet, not where fighting is.
 _VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|meetings|conference|summit|consultations|session)\s+"
@@ -77,8 +90,22 @@ _VENUE = re.compile(
 
 
 def stands_for_its_government(text: str, place: PlaceMention) -> bool:
-    """A place that says or does what only people do ("Moscow denied", "Washington's response")."""
-    return _SPEAKS.match(text[place.mention.end : place.mention.end + 40]) is not None
+    """A place that says or does what only people do, or is blamed or urged as people are
+    ("Moscow denied", "Washington's response", "accused Moscow of war crimes")."""
+    before = text[max(0, place.mention.start - 30) : place.mention.start]
+    return (
+        _SPEAKS.match(text[place.mention.end : place.mention.end + 40]) is not None
+        or _ADDRESSED.search(before) is not None
+    )
+
+
+# "X-based", "X-backed": the place qualifies a group or a thing, as an adjective does.
+_QUALIFIES = re.compile(r"-(?:based|backed|led|born|made|funded|headquartered|allied|sponsored)\b", re.I)
+
+
+def qualifies_something(text: str, place: PlaceMention) -> bool:
+    """ "The London-based Observatory", "Iran-backed militias": the name is part of an adjective."""
+    return _QUALIFIES.match(text, place.mention.end) is not None
 
 
 def is_a_meeting_venue(text: str, place: PlaceMention) -> bool:
@@ -147,6 +174,7 @@ def not_an_event_place(
         or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
         or names_an_organisation(doc.text, place)
+        or qualifies_something(doc.text, place)
         or bool(_ROUTE_END.match(doc.text, place.mention.end))
         or bool(_ROUTE_START.search(doc.text[max(0, place.mention.start - 40) : place.mention.start]))
     )

@@ -26,8 +26,11 @@ _ORIGIN = re.compile(
     rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?$",
     re.I,
 )
+# "there" is no place where it only says that something exists ("there were clashes").
 _ANAPHOR = re.compile(
-    r"\b(?:it|there|the (?:area|region|city|town|village|district|neighbou?rhood|site|base|airport))\b", re.I
+    r"\b(?:it|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)|"
+    r"the (?:area|region|city|town|village|district|neighbou?rhood|site|base|airport))\b",
+    re.I,
 )
 # "targeted X with rocket shells", "detained 11 people in raids on ...": how the action was done.
 _INSTRUMENT = re.compile(

@@ -82,6 +82,7 @@ _UNREAL_GOVERNORS = frozenset(
         "attempt", "expect", "hope", "want", "wish", "call", "demand", "urge", "fail", "refuse",
         "promise", "pledge", "propose", "consider", "imagine", "fear", "deny", "predict", "plot",
         "ready", "possible", "likely", "need", "order", "ask", "decide", "agree",
+        "pause", "halt", "suspend", "suspension", "cessation", "freeze", "stop",
     }
 )  # fmt: skip
 # Of those, the ones that also make a that-clause unreal ("denied that its jets bombed").

@@ -37,8 +37,9 @@ def is_local(place: PlaceMention) -> bool:
     return place.place is None or place.place.feature not in _WIDE
 
 
-# The capitalised words right after a name: "Damascus Police Command", "Aleppo Media Center".
-_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,3}")
+# The capitalised words right after a name: "Damascus Police Command", "Aleppo Media Center",
+# "the Damascus Research and Studies Center".
+_CAPITALISED_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w’'-]*|and|of|for|&)){1,4}")
 
 
 def names_an_organisation(text: str, place: PlaceMention) -> bool:

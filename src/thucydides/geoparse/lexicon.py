@@ -51,6 +51,8 @@ spokesman spokeswoman ambassador envoy governor mayor senator secretary director
 related latest developments home reply leave articles article photo video update breaking
 free national democratic popular united federal royal supreme revolutionary people peoples security
 assembly parliament congress court office house bank white black red green blue
+observatory institute foundation society association organization organisation network
+directorate coordination research center centre media agency commission tribunal
 """
 # Armed groups, the Arabic words their names are made of (Liwa "brigade", Jaish
 # "army", Jabhat "front", Harakat "movement"...), peoples and faiths: also
@@ -60,7 +62,7 @@ qaeda qaida isil isis daesh nusra hezbollah hizbollah hamas taliban houthi houth
 sdf ypg ypj pkk fsa ndf saa idf irgc
 liwa jaish jabhat harakat kataib katibat saraya ahrar ansar jund junud tahrir hayat fateh fatah nujaba
 arab arabs arabic kurd kurds kurdish turkmen persian druze alawite alawites sunni sunnis shia shiite
-shiites christian christians muslim muslims islam islamic jihadist jihadists western westerners
+shiites christian christians muslim muslims islam islamic jihadi jihadis jihadist jihadists western westerners
 """
 # Arabic nouns that head an armed group's name ("army", "brigade", "front", "corps", "battalions",
 # "movement", "division", "supporters", "soldiers", "revolutionaries"), in common spellings.
@@ -232,5 +234,6 @@ ORGANISATION_HEADS = words_of(
     police command council committee ministry directorate media news agency network observatory
     office coordination court company corporation bank club institute foundation society
     association organization organisation chamber radio tv television times post herald tribune
+    center centre research
     """
 )

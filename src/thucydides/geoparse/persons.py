@@ -7,6 +7,9 @@ Two general facts of news English:
   the first word of a capitalised run the gazetteer does not know as a whole is
   a part of a person's (or an organisation's) name wherever it stands alone in
   the same report;
+- a capitalised run that speaks ("Shadi Matar said", "Talal Selo told") or is
+  described by a role ("Talal Selo, an SDF spokesman"; "activist Shadi Matar") is a
+  person's full name: its first word, the given name, is a part of it too;
 - an ordinary English word is capitalised only at the start of a sentence or
   in a headline ("Near the frontline", "Highland bagpipes"): a capitalised word
   the report also writes in lower case ("near", "highland") is that word.
@@ -17,15 +20,29 @@ marks such spans (``PERSON``, ``ORDINARY``) and the resolver asks more of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from thucydides.geoparse.tokens import Word, runs, words
 from thucydides.model import Document
+from thucydides.nlp.lexicon import SPEECH
 
 PERSON = "part of a person's name elsewhere in the report"
 ORDINARY = "an ordinary word the report also writes in lower case"
 # Full names are two to four words: "Mike Kelly", "Andres Manuel Lopez Obrador".
 _NAME_WORDS = range(2, 5)
+# Words for what a person is, which name a person beside them.
+_ROLES = (
+    r"(?:spokes(?:man|woman|person)|activist|commander|official|member|leader|resident|witness|journalist|"
+    r"correspondent|reporter|doctor|director|analyst|researcher|fighter|chief|minister|envoy|adviser|"
+    r"advisor|lawyer|father|mother|son|daughter|brother|sister|teacher|farmer|student)s?"
+)
+# After the run: a verb of speech (", police said" aside), or a role in apposition.
+_SPEAKS_AFTER = re.compile(
+    rf"\s+(?:has\s+|had\s+|also\s+)?{SPEECH}\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_ROLES}\b"
+)
+# Before the run: a role ("activist Shadi Matar").
+_ROLE_BEFORE = re.compile(rf"\b{_ROLES}\s+$", re.IGNORECASE)
 
 
 def name_parts(
@@ -46,14 +63,25 @@ def name_parts(
         for run in runs(sentence.text, sentence_words, sentence.start):
             if len(run) not in _NAME_WORDS or any(word.article for word in run):
                 continue
-            if not_a_given_name(run[0]) or (run[0].start == first_start and len(run) < 3):
+            if not_a_given_name(run[0]):
                 continue
             if any(not word.text[:1].isupper() or word.text.isupper() for word in run) or known(run):
                 continue
+            person = _is_a_person(doc.text, run)
+            if run[0].start == first_start and len(run) < 3 and not person:
+                continue  # its first word may be capitalised only by its place in the sentence
             found.update(word.text for word in run[1:])
+            if person:
+                found.add(run[0].text)
     return frozenset(found)
 
 
 def lowercase_words(doc: Document) -> frozenset[str]:
     """Every word the document writes in lower case."""
     return frozenset(word.text for word in words(doc.text) if word.text.islower())
+
+
+def _is_a_person(text: str, run: list[Word]) -> bool:
+    """The run speaks or a role describes it: it is a person's full name, first word included."""
+    before = text[max(0, run[0].start - 30) : run[0].start]
+    return bool(_SPEAKS_AFTER.match(text, run[-1].end) or _ROLE_BEFORE.search(before))

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from thucydides.errors import NlpError
 from thucydides.model import Document, Mention, MentionKind, Sentence
+from thucydides.nlp.title import title_end
 
 # A line ending in one of these words continues on the next line.
 CONTINUATION_WORDS = frozenset(
@@ -118,6 +119,7 @@ class Annotator:
             entities += [
                 (block.start + ent.start_char, block.start + ent.end_char, ent.label_) for ent in parsed.ents
             ]
+        sentences = _title_apart(doc.text, title_end(doc.text, doc.title), sentences)
         starts = [sentence.start for sentence in sentences]
         mentions = tuple(
             Mention(
@@ -167,6 +169,29 @@ def parse_sentences(nlp: Language, doc: Document, indices: Sequence[int]) -> lis
             "Pass indices of doc.sentences, after the annotate stage has run."
         ) from exc
     return list(nlp.pipe(texts, batch_size=_BATCH_SIZE))
+
+
+def _title_apart(text: str, end: int | None, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with the report's title, when run into the body's first sentence, split off
+    as a sentence of its own (``nlp/title.py``)."""
+    if end is None:
+        return sentences
+    split: list[Sentence] = []
+    for sentence in sentences:
+        rest_start, rest_end = _trimmed(text, end, sentence.end)
+        rest = text[rest_start:rest_end].lstrip(" .:;|-–—")
+        if sentence.start < end < sentence.end and len(rest.split()) >= _MIN_REST_WORDS:
+            head_start, head_end = _trimmed(text, sentence.start, end)
+            rest_start = rest_end - len(rest)
+            for start, stop in ((head_start, head_end), (rest_start, rest_end)):
+                split.append(Sentence(len(split), start, stop, text[start:stop], sentence.paragraph))
+        else:
+            split.append(replace(sentence, index=len(split)))
+    return split
+
+
+# The body words after a title that make them a sentence worth splitting off.
+_MIN_REST_WORDS = 3
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

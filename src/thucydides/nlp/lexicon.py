@@ -26,13 +26,14 @@ DIRECTIONAL_ADJECTIVES = frozenset(
 
 # Verbs by which a source tells what happened: ", police said", "SANA reported", "he told AFP".
 SPEECH_VERBS = _words(
-    "said says reported told announced stated claimed added confirmed noted stressed"
+    "said says say reported told announced stated claimed added confirmed noted stressed"
 )
 # Verbs by which a government or its capital reacts: "Moscow condemned", "Washington warned".
 REACTION_VERBS = _words(
     """
     condemned condemns accused accuses denied denies warned warns called urged blamed insisted
     responded rejected welcomed demanded vowed threatened criticised criticized dismissed hailed
+    declared declare declares
     """
 )
 
