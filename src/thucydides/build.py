@@ -91,6 +91,16 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     )
 
 
+def static_versions(settings: Settings) -> dict[str, object]:
+    """The versions known without loading anything (a run that may never need the model)."""
+    return {
+        "thucydides": __version__,
+        "spacy": importlib.metadata.version("spacy"),
+        "spacy_model": settings.spacy_model,
+        "stages": STAGE_VERSIONS,
+    }
+
+
 def versions(resources: Resources) -> dict[str, object]:
     """Versions of the code, the model and the stages, stored with each run."""
     return {

@@ -20,6 +20,7 @@ from thucydides import __version__
 from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
+from thucydides.cli.status import status
 from thucydides.config import Settings
 from thucydides.ingest import Metadata
 from thucydides.ingest.language import NotEnglishError
@@ -191,22 +192,30 @@ def ingest(
     from thucydides.store import open_store
 
     settings = settings_from_env(db)
-    resources = Resources.load(settings)
     with open_store(settings.db_path) as store, tqdm(unit=" reports", disable=None, file=sys.stderr) as bar:
         summary = run_ingest(
             sources,
             store=store,
             settings=settings,
-            resources=resources,
+            resources=lambda: Resources.load(settings),
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
             fuse_after=not no_fuse,
         )
     for problem in summary.problems:
         _report_problem(problem)
+    for warning in summary.warnings:
+        _report_problem(warning, "warning: ")
+    if summary.finished is not None:
+        click.echo(
+            f"Finished the fusion an earlier run left pending: {summary.finished.new_records} records "
+            f"in {summary.finished.incidents} incidents.",
+            err=True,
+        )
     click.echo(
-        f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents; "
-        f"{summary.events} events stored in {settings.db_path} (run {summary.run_id})"
+        f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents"
+        + (f" ({summary.undated} stored without a date)" if summary.undated else "")
+        + f"; {summary.events} events stored in {settings.db_path} (run {summary.run_id})"
         + (
             f"; {summary.fused.incidents} incidents updated, "
             f"{summary.fused.multi_source} told by several sources"
@@ -261,7 +270,7 @@ def events(
         actor=actor,
         source=source,
     )
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
         found = store.events(wanted)
     count = write_events(found, fmt, output)
     if output is not None:
@@ -367,3 +376,4 @@ main.add_command(gazetteer)
 main.add_command(fuse_command)
 main.add_command(incidents)
 main.add_command(control)
+main.add_command(status)

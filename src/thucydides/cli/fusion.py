@@ -29,10 +29,15 @@ def fuse_command(everything: bool, db: Path | None) -> None:
     from thucydides.store import open_store
 
     settings = settings_from_env(db)
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
         summary = fuse(store, everything=everything)
+    lead = (
+        f"{summary.new_records} records re-fused"
+        if everything
+        else f"{summary.new_records} new records; {summary.records} records"
+    )
     click.echo(
-        f"{summary.new_records} new records; {summary.records} records in {summary.incidents} incidents "
+        f"{lead} in {summary.incidents} incidents "
         f"recomputed ({summary.multi_source} told by several independent sources); "
         f"{summary.control_changes} control changes at the places they touch"
     )
@@ -77,7 +82,7 @@ def incidents(
         type=event_type,
         min_sources=min_sources,
     )
-    with open_store(settings_from_env(db).db_path) as store:
+    with open_store(settings_from_env(db).db_path, create=False) as store:
         found = store.incidents(wanted)
     count = write_incidents(found, fmt, output)
     if output is not None:
@@ -121,7 +126,7 @@ def control(
 
     if place is None and date is None:
         raise ConfigError("Give --place NAME, --date YYYY-MM-DD, or both. Example: control --place Douma")
-    with open_store(settings_from_env(db).db_path) as store:
+    with open_store(settings_from_env(db).db_path, create=False) as store:
         changes = store.control_changes(admin1=admin1, date_to=date.date() if date else None)
     if place is not None:
         key = name_key(place)
