@@ -88,3 +88,14 @@ def test_a_url_in_the_environment_is_refused_too(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(main, ["events"])
     assert result.exit_code == 1 and "postgresql: URL" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["events", "incidents"])
+def test_filters_that_can_match_nothing_are_refused_with_the_nearest_values(db: Path, command: str) -> None:
+    bogus = CliRunner().invoke(main, [command, "--db", str(db), "--type", "Govt regains territory"])
+    assert bogus.exit_code == 1
+    assert "Nearest: 'Government regains territory'" in bogus.output
+    narnia = CliRunner().invoke(main, [command, "--db", str(db), "--country", "Syra"])
+    assert narnia.exit_code == 1 and "Nearest: 'Syria'" in narnia.output
+    fine = CliRunner().invoke(main, [command, "--db", str(db), "--country", "syria", "--type", "battles"])
+    assert fine.exit_code == 0, fine.output

@@ -259,6 +259,7 @@ def events(
     """
     from thucydides.report.exports import write_events
     from thucydides.store import EventFilter, open_store
+    from thucydides.store.values import check_filter
 
     settings = settings_from_env(db)
     wanted = EventFilter(
@@ -271,6 +272,7 @@ def events(
         source=source,
     )
     with open_store(settings.db_path, create=False) as store:
+        check_filter(wanted, store.countries())
         found = store.events(wanted)
     count = write_events(found, fmt, output)
     if output is not None:

@@ -73,6 +73,7 @@ def incidents(
     """
     from thucydides.report.incidents import write_incidents
     from thucydides.store import IncidentFilter, open_store
+    from thucydides.store.values import check_filter
 
     wanted = IncidentFilter(
         date_from=date_from.date() if date_from else None,
@@ -83,6 +84,7 @@ def incidents(
         min_sources=min_sources,
     )
     with open_store(settings_from_env(db).db_path, create=False) as store:
+        check_filter(wanted, store.countries())
         found = store.incidents(wanted)
     count = write_incidents(found, fmt, output)
     if output is not None:
