@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from thucydides.build import Resources, build_pipeline, static_versions, versions
 from thucydides.config import Settings
@@ -124,6 +124,9 @@ def ingest(
         if store.add_document(document, summary.run_id):
             summary.new += 1
             summary.events += len(document.events)
+            for warning in document.warnings:
+                summary.warnings.append(warning)
+                store.add_problem(replace(warning, document_id=document.id), summary.run_id)
             if document.reference_date is None:
                 _undated(store, summary, document)
         else:

@@ -62,6 +62,8 @@ def _print_records(
             _report_problem(problem)
             continue
         assert outcome.document is not None
+        for warning in outcome.document.warnings:
+            _report_problem(warning, "warning: ")
         for record in records_of(outcome.document):
             click.echo(json.dumps(record, ensure_ascii=False))
     if failed:
@@ -97,9 +99,20 @@ def main(verbose: bool) -> None:
 
     Example: thucydides extract report.txt --published 2016-12-08 --source "Fars News Agency"
     """
+    handler = logging.StreamHandler()
+    if not verbose:
+        handler.addFilter(_own_records)
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(message)s",
+        handlers=[handler],
     )
+
+
+def _own_records(record: logging.LogRecord) -> bool:
+    """Thucydides' own log records; third-party ones (trafilatura's "discarding data: None"...) show
+    only with -v: every input they concern already gets its own line naming the cause."""
+    return record.name == "thucydides" or record.name.startswith("thucydides.")
 
 
 @main.command()

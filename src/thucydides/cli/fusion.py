@@ -119,29 +119,13 @@ def control(
     Examples: thucydides control --place "Sheikh Saeed" --date 2016-12-09
               thucydides control --date 2016-12-31 --admin1 Aleppo --format geojson
     """
-    from thucydides.errors import ConfigError
-    from thucydides.fuse.control import controller_at
-    from thucydides.gazetteer.normalize import name_key
-    from thucydides.model import ControlChange
+    from thucydides.fuse.control import control_query, require_place_or_date
     from thucydides.report.incidents import write_control
     from thucydides.store import open_store
 
-    if place is None and date is None:
-        raise ConfigError("Give --place NAME, --date YYYY-MM-DD, or both. Example: control --place Douma")
+    require_place_or_date(place, date)
     with open_store(settings_from_env(db).db_path, create=False) as store:
-        changes = store.control_changes(admin1=admin1, date_to=date.date() if date else None)
-    if place is not None:
-        key = name_key(place)
-        changes = [c for c in changes if key in {name_key(n) for n in (c.location or "", *c.names)}]
-        if not changes:
-            raise ConfigError(
-                f"No control change is stored for {place!r}. Check the spelling with "
-                "`thucydides gazetteer lookup`, or list every place with `thucydides control --date DAY`."
-            )
-    if date is not None:
-        by_place: dict[str, list[ControlChange]] = {}
-        for change in changes:
-            by_place.setdefault(change.place_key, []).append(change)
-        in_force = [controller_at(group, date.date()) for group in by_place.values()]
-        changes = [c for c in in_force if c is not None]
-    write_control(changes, fmt, output)
+        # With --place every change is read: one after --date still tells what the store knows.
+        changes = store.control_changes(admin1=admin1, date_to=date.date() if date and not place else None)
+    found = control_query(changes, place=place, date=date.date() if date else None)
+    write_control(found, fmt, output)

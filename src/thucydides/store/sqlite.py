@@ -81,7 +81,7 @@ class SqliteStore:
             self._require_run(conn, run_id)
             conn.execute(
                 "INSERT INTO documents (id, run_id, input, url, source, published, language, title, text,"
-                " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " stored_at, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     run_id,
@@ -93,6 +93,7 @@ class SqliteStore:
                     doc.title,
                     doc.text,
                     _iso(_now()),
+                    _extra_json(doc.extra),
                 ),
             )
             conn.executemany(
@@ -356,6 +357,13 @@ def _record_json(record: dict[str, Any], event_id: str) -> str:
             f"Event {event_id} has a value that is not a number (NaN or infinity): {exc}. "
             "Fix the stage that set it; nothing of this document was stored."
         ) from exc
+
+
+def _extra_json(extra: tuple[tuple[str, str], ...]) -> str | None:
+    """The extra metadata as one JSON object (each value is already JSON text); None when empty."""
+    if not extra:
+        return None
+    return "{" + ",".join(f"{json.dumps(key, ensure_ascii=False)}:{value}" for key, value in extra) + "}"
 
 
 def _meta_json(value: dict[str, Any]) -> str:
