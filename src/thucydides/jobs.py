@@ -16,14 +16,25 @@ from thucydides.store import Store
 
 
 def process(
-    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = NO_METADATA
+    inputs: Sequence[str],
+    *,
+    settings: Settings,
+    pipeline: Pipeline | Callable[[], Pipeline],
+    overrides: Metadata = NO_METADATA,
 ) -> Iterator[Outcome]:
-    """Each input read and run through ``pipeline``; failures come back as problems, in order."""
+    """Each input read and run through ``pipeline``; failures come back as problems, in order.
+
+    ``pipeline`` may be a function that builds it: it is called for the first report read, so
+    input refused without a model (empty, too short, binary) never loads one."""
+    built = pipeline if isinstance(pipeline, Pipeline) else None
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         if isinstance(item, Problem):
             yield Outcome(document=None, problem=item)
-        else:
-            yield pipeline.run_one(item)
+            continue
+        if built is None:
+            assert not isinstance(pipeline, Pipeline)
+            built = pipeline()
+        yield built.run_one(item)
 
 
 UNDATED = "UndatedReport"  # the kind of the warning stored for a report that gives no date

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,12 +21,14 @@ from thucydides.cli.common import db_option, filter_options, friendly, output_op
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.cli.status import status
-from thucydides.config import Settings
-from thucydides.ingest import Metadata
-from thucydides.ingest.language import NotEnglishError
-from thucydides.model import Document, Problem
-from thucydides.pipeline import Pipeline
-from thucydides.record import event_to_record
+
+# What reads and extracts reports (trafilatura, spaCy, the models) is imported inside the commands
+# that need it, so that the commands reading the store start fast.
+if TYPE_CHECKING:
+    from thucydides.config import Settings
+    from thucydides.ingest import Metadata
+    from thucydides.model import Document, Problem
+    from thucydides.pipeline import Pipeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
@@ -40,15 +42,18 @@ def _report_problem(problem: Problem, level: str = "error: ", lead: str = "") ->
 def _print_records(
     reports: Sequence[str],
     settings: Settings,
-    pipeline: Pipeline,
+    pipeline: Callable[[], Pipeline],
     overrides: Metadata,
     records_of: Callable[[Document], Iterable[dict[str, Any]]],
 ) -> None:
     """Print the records of each report as JSON Lines; exit code 1 if any report failed.
 
+    ``pipeline`` builds the pipeline when the first report needs it (never for refused input).
+
     A report refused for not being in English is skipped with a one-line warning on stderr
     and does not count as failed: it is the expected answer to an unsupported input.
     """
+    from thucydides.ingest.language import NotEnglishError
     from thucydides.jobs import process
 
     failed = 0
@@ -71,6 +76,8 @@ def _print_records(
 
 
 def _metadata(published: dt.datetime | None, source: str | None, url: str | None) -> Metadata:
+    from thucydides.ingest import Metadata
+
     return Metadata(source=source, url=url, published=published.date() if published else None)
 
 
@@ -130,13 +137,13 @@ def extract(
     Example: thucydides extract ../shared/examples/seed-2016-12-08.txt > events.jsonl
     """
     from thucydides.build import Resources, build_pipeline
+    from thucydides.record import event_to_record
 
     settings = settings_from_env()
-    pipeline = build_pipeline(settings, Resources.load(settings))
     _print_records(
         reports,
         settings,
-        pipeline,
+        lambda: build_pipeline(settings, Resources.load(settings)),
         _metadata(published, source, url),
         lambda doc: [event_to_record(event, input=doc.input) for event in doc.events],
     )
@@ -170,11 +177,15 @@ def places(
     from thucydides.pipeline import Pipeline
 
     settings = settings_from_env()
-    resources = Resources.load(settings)
-    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
-    pipeline = Pipeline([Annotator(resources.nlp, entities=False), geoparser])
-    records_of = (lambda doc: explained_records(doc, geoparser)) if explain else place_records
-    _print_records(reports, settings, pipeline, _metadata(published, source, url), records_of)
+    geoparsers: list[Geoparser] = []
+
+    def build() -> Pipeline:
+        resources = Resources.load(settings)
+        geoparsers.append(Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus))
+        return Pipeline([Annotator(resources.nlp, entities=False), geoparsers[0]])
+
+    records_of = (lambda doc: explained_records(doc, geoparsers[0])) if explain else place_records
+    _print_records(reports, settings, build, _metadata(published, source, url), records_of)
 
 
 @main.command()
