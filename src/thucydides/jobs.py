@@ -149,6 +149,10 @@ def ingest(
     return summary
 
 
+def _events(count: int) -> str:
+    return "its one event" if count == 1 else f"its {count} events"
+
+
 def _undated(store: Store, summary: IngestSummary, document: Document) -> None:
     summary.undated += 1
     warning = Problem(
@@ -157,7 +161,7 @@ def _undated(store: Store, summary: IngestSummary, document: Document) -> None:
         kind=UNDATED,
         message=(
             f"stored without a date: neither the text nor its metadata says when it was published, "
-            f"so its {len(document.events)} events have no date. Give --published YYYY-MM-DD, or a "
+            f"so {_events(len(document.events))} have no date. Give --published YYYY-MM-DD, or a "
             'NAME.meta.json beside it with "published".'
         ),
         document_id=document.id,
