@@ -10,7 +10,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from thucydides.pipeline import Pipeline
 
 F = TypeVar("F", bound=Callable[..., Any])
-DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
 
 
 def _report_problem(problem: Problem, level: str = "error: ", lead: str = "") -> None:
@@ -352,15 +350,14 @@ def demo(out: Path) -> None:
     """Run the whole job on the bundled sample report (and the shared example, when present).
 
     Prints the events, stores them in OUT/demo.db and writes every export format to OUT/.
-    Reference data comes from $THUCYDIDES_DATA, else from ../shared/data when that folder exists.
+    Reference data is found as by every command: $THUCYDIDES_DATA, else `data` in the
+    configuration file, else ../shared/data when that folder exists.
 
     Example: thucydides demo --out out/
     """
     from thucydides.demo import run_demo
 
     settings = settings_from_env(out / "demo.db")
-    if settings.data_dir is None and DEMO_DATA.is_dir():
-        settings = replace(settings, data_dir=DEMO_DATA.resolve())
     run_demo(out, settings=settings, echo=click.echo)
 
 

@@ -30,7 +30,8 @@ def friendly(command: F) -> F:
 
 
 def settings_from_env(db: Path | None = None) -> Settings:
-    settings = Settings.from_env()
+    """The settings every command uses (``Settings.resolve``: environment, config file, default)."""
+    settings = Settings.resolve()
     return replace(settings, db_path=db) if db else settings
 
 
