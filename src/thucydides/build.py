@@ -69,6 +69,26 @@ class Resources:
         )
 
 
+# The standard pipeline's stage classes, in order (``build_pipeline`` wires their instances).
+STAGE_CLASSES: tuple[type, ...] = (
+    Annotator,
+    SentenceTyper,
+    QuantityTagger,
+    DateTagger,
+    Geoparser,
+    EventExtractor,
+    Geocoder,
+)
+
+
+def describe_pipeline() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(name, versioned implementation, requires, assigns) of each standard stage, loading nothing."""
+    return [
+        (stage.name, STAGE_VERSIONS[stage.name], stage.requires, stage.assigns)  # type: ignore[attr-defined]
+        for stage in STAGE_CLASSES
+    ]
+
+
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     """The standard pipeline: raw document in, geocoded events out."""
     annotator = Annotator(resources.nlp, entities=False)

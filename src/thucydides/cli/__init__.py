@@ -389,10 +389,11 @@ def pipeline() -> None:
 
     Example: thucydides pipeline
     """
-    from thucydides.build import STAGE_VERSIONS
+    from thucydides.build import describe_pipeline
 
-    for name, version in STAGE_VERSIONS.items():
-        click.echo(f"{name:<11} {version}")
+    click.echo(f"{'stage':<11} {'implementation':<30} {'requires':<38} assigns")
+    for name, version, requires, assigns in describe_pipeline():
+        click.echo(f"{name:<11} {version:<30} {', '.join(requires):<38} {', '.join(assigns)}")
 
 
 main.add_command(gazetteer)
