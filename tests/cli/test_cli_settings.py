@@ -38,3 +38,33 @@ def test_the_config_file_s_data_reaches_the_commands(tmp_path: Path, monkeypatch
     result = CliRunner().invoke(main, ["gazetteer", "lookup", "Aleppo"])
     assert result.exit_code == 3
     assert said == [f"{data} {config}"]
+
+
+def test_gazetteer_build_from_other_data_writes_that_data_s_own_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from thucydides.config import gazetteer_file
+    from thucydides.gazetteer import build
+
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.setenv("THUCYDIDES_CONFIG", str(tmp_path / "absent.toml"))
+    monkeypatch.delenv("THUCYDIDES_GAZETTEER", raising=False)
+    monkeypatch.delenv("THUCYDIDES_DATA", raising=False)
+    written: list[Path] = []
+
+    class Report:
+        def summary(self) -> str:
+            return "built"
+
+    def fake_build(target: Path, **_: object) -> Report:
+        written.append(target)
+        return Report()
+
+    monkeypatch.setattr(build, "build_gazetteer", fake_build)
+    result = CliRunner().invoke(main, ["gazetteer", "build", "--from", str(other)])
+    assert result.exit_code == 0, result.output
+    assert written == [gazetteer_file(other)]
+    monkeypatch.setenv("THUCYDIDES_GAZETTEER", str(tmp_path / "mine.sqlite"))
+    assert CliRunner().invoke(main, ["gazetteer", "build", "--from", str(other)]).exit_code == 0
+    assert written[-1] == tmp_path / "mine.sqlite"  # a path the user chose is kept

@@ -51,6 +51,7 @@ def gazetteer_build(data_dirs: tuple[Path, ...], countries: str | None, specs: t
     Example: thucydides gazetteer build --from ../shared/data --from geonames/ --countries SY,IQ,LB
     Example: thucydides gazetteer build --from ../shared/data --spec my_villages.json
     """
+    from thucydides.config import gazetteer_file
     from thucydides.gazetteer.build import build_gazetteer
     from thucydides.gazetteer.specs import check_countries
 
@@ -62,8 +63,11 @@ def gazetteer_build(data_dirs: tuple[Path, ...], countries: str | None, specs: t
         except ThucydidesError as error:
             raise click.BadParameter(str(error), param_hint="--countries") from error
     data_dir = data_dirs[0] if data_dirs else settings.data_dir
+    target = settings.gazetteer_path
+    if target == gazetteer_file(settings.data_dir):  # not set by the user: the one of the data built from
+        target = gazetteer_file(data_dir)
     report = build_gazetteer(
-        settings.gazetteer_path, data_dir=data_dir, extra_dirs=data_dirs[1:], countries=codes, specs=specs
+        target, data_dir=data_dir, extra_dirs=data_dirs[1:], countries=codes, specs=specs
     )
     click.echo(report.summary())
 
