@@ -99,10 +99,10 @@ class _Undated:
 def test_an_undated_report_is_stored_with_a_warning_and_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import thucydides.jobs as jobs
+    import thucydides.build as build
 
-    monkeypatch.setattr(jobs, "build_pipeline", lambda settings, resources: _Undated())
-    monkeypatch.setattr(jobs, "versions", lambda resources: {"loaded": True})
+    monkeypatch.setattr(build, "build_pipeline", lambda settings, resources: _Undated())
+    monkeypatch.setattr(build, "versions", lambda resources: {"loaded": True})
     report = tmp_path / "undated.txt"
     report.write_text("The army shelled the town of Saraqib, a military source said.", encoding="utf-8")
     with SqliteStore(tmp_path / "events.db") as store:
@@ -145,3 +145,43 @@ def test_an_ingest_killed_while_fusing_is_repaired_by_the_next_one(tmp_path: Pat
         assert summary.duplicate == 3 and summary.finished is not None
         assert store.pending_fusion() == 0 and len(store.incidents()) == 1
         assert not any(isinstance(p, Problem) for p in summary.problems)
+
+
+def snapshot(db: Path) -> tuple[object, ...]:
+    """Everything a run leaves that a user sees: documents, records and links, incidents, control."""
+    with SqliteStore(db) as store:
+        documents = store._conn.execute("SELECT id, input FROM documents ORDER BY id").fetchall()
+        events = [(e.event_id, e.incident_id, e) for e in store.events()]
+        return (documents, events, store.incidents(), store.control_changes(), store.pending_fusion())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_ingest_killed_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+    """200 reports; a real ingest process is killed with SIGKILL 20 times, at random points while
+    it stores reports and inside the fusion transaction, each time run again to the end: the
+    store then equals that of a run never killed."""
+    import random
+
+    from standin_ingest import run, write_reports
+
+    folder = tmp_path / "reports"
+    write_reports(folder, 200)
+    clean = run(tmp_path / "clean.db", folder)
+    assert clean.new == 200 and clean.fused is not None
+    expected = snapshot(tmp_path / "clean.db")
+    assert len(expected[2]) == 67 and expected[3] and expected[4] == 0  # type: ignore[arg-type]
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO / "tests")])}
+    script = str(REPO / "tests" / "standin_ingest.py")
+    chance = random.Random(11)
+    fusion_steps = ["fuse:replace_incidents", "fuse:link", "fuse:replace_control"]
+    points = [f"store:{n}" for n in sorted(chance.sample(range(1, 201), 14))] + fusion_steps * 2
+    for attempt, point in enumerate(points):
+        db = tmp_path / f"killed-{attempt}.db"
+        done = subprocess.run([sys.executable, script, str(db), str(folder), point], env=env, timeout=120)
+        assert done.returncode == -signal.SIGKILL, point
+        with SqliteStore(db) as store:
+            status = store.status()
+        assert status.incidents == 0 and status.unfinished_runs == 1, point  # fusion never committed
+        run(db, folder)  # the next ingest of the same inputs
+        assert snapshot(db) == expected, point

@@ -30,17 +30,10 @@ from thucydides.nlp.dates import DateTagger
 from thucydides.nlp.model import load_nlp
 from thucydides.nlp.quantities import QuantityTagger
 from thucydides.pipeline import Pipeline
+from thucydides.versions import STAGE_VERSIONS
 
-# Versioned names of the implementations, stored with every run.
-STAGE_VERSIONS = {
-    "annotate": "annotate.spacy-sentences.v1",
-    "subevents": "subevents.linear-svm.v1",
-    "quantities": "quantities.rules.v1",
-    "dates": "dates.relative.v1",
-    "geoparse": "geoparse.gazetteer.v1",
-    "extract": "extract.frames-and-model.v3",
-    "geocode": "geocode.place-or-anchor.v1",
-}
+__all__ = ["STAGE_CLASSES", "STAGE_VERSIONS", "Resources", "build_pipeline", "describe_pipeline", "versions"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,16 +102,6 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             Geocoder(countries=resources.countries),
         ]
     )
-
-
-def static_versions(settings: Settings) -> dict[str, object]:
-    """The versions known without loading anything (a run that may never need the model)."""
-    return {
-        "thucydides": __version__,
-        "spacy": importlib.metadata.version("spacy"),
-        "spacy_model": settings.spacy_model,
-        "stages": STAGE_VERSIONS,
-    }
 
 
 def versions(resources: Resources) -> dict[str, object]:

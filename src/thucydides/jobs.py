@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from thucydides.build import Resources, build_pipeline, static_versions, versions
 from thucydides.config import Settings
 from thucydides.fuse.run import FuseSummary, fuse
 from thucydides.ingest import Metadata, read_inputs
@@ -13,6 +13,13 @@ from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
 from thucydides.pipeline import Outcome, Pipeline
 from thucydides.store import Store
+from thucydides.versions import static_versions
+
+if TYPE_CHECKING:
+    from thucydides.build import Resources
+
+# ``thucydides.build`` (spaCy, scikit-learn: ~1.5 s to import) is imported when a report needs
+# extracting, so that an ingest of refused or known input starts and ends fast.
 
 
 def process(
@@ -110,7 +117,7 @@ def ingest(
     loaded = lazy.value
     summary = IngestSummary(
         run_id=store.start_run(
-            settings.as_record(), versions(loaded) if loaded is not None else static_versions(settings)
+            settings.as_record(), _versions(loaded) if loaded is not None else static_versions(settings)
         )
     )
     if fuse_after and store.pending_fusion():
@@ -125,6 +132,8 @@ def ingest(
             summary.duplicate += 1
             continue
         if pipeline is None:
+            from thucydides.build import build_pipeline
+
             pipeline = build_pipeline(settings, lazy.get())
         outcome = pipeline.run_one(item)
         if outcome.problem is not None:
@@ -144,9 +153,15 @@ def ingest(
             summary.duplicate += 1
     if fuse_after and summary.new:
         summary.fused = fuse(store)
-    late = versions(lazy.get()) if lazy.loaded_late else None
+    late = _versions(lazy.get()) if lazy.loaded_late else None
     store.finish_run(summary.run_id, summary.as_record(), versions=late)
     return summary
+
+
+def _versions(resources: Resources) -> dict[str, object]:
+    from thucydides.build import versions
+
+    return versions(resources)
 
 
 def _events(count: int) -> str:

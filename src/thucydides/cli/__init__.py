@@ -24,6 +24,7 @@ from thucydides.cli.status import status
 # What reads and extracts reports (trafilatura, spaCy, the models) is imported inside the commands
 # that need it, so that the commands reading the store start fast.
 if TYPE_CHECKING:
+    from thucydides.build import Resources
     from thucydides.config import Settings
     from thucydides.ingest import Metadata
     from thucydides.model import Document, Problem
@@ -209,9 +210,13 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from thucydides.build import Resources
     from thucydides.jobs import ingest as run_ingest
     from thucydides.store import open_store
+
+    def load() -> Resources:
+        from thucydides.build import Resources
+
+        return Resources.load(settings)
 
     settings = settings_from_env(db)
     with open_store(settings.db_path) as store, tqdm(unit=" reports", disable=None, file=sys.stderr) as bar:
@@ -219,7 +224,7 @@ def ingest(
             sources,
             store=store,
             settings=settings,
-            resources=lambda: Resources.load(settings),
+            resources=load,
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
             fuse_after=not no_fuse,
