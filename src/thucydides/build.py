@@ -32,8 +32,15 @@ from thucydides.nlp.quantities import QuantityTagger
 from thucydides.pipeline import Pipeline
 from thucydides.versions import STAGE_VERSIONS
 
-__all__ = ["STAGE_CLASSES", "STAGE_VERSIONS", "Resources", "build_pipeline", "describe_pipeline", "versions"]
-
+__all__ = [
+    "STAGE_CLASSES",
+    "STAGE_VERSIONS",
+    "Resources",
+    "build_pipeline",
+    "build_places_pipeline",
+    "describe_pipeline",
+    "versions",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,13 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             Geocoder(countries=resources.countries),
         ]
     )
+
+
+def build_places_pipeline(settings: Settings, resources: Resources) -> tuple[Pipeline, Geoparser]:
+    """The pipeline of ``thucydides places`` (sentences, then place names resolved), and its
+    geoparser (``--explain`` asks it for each mention's candidates)."""
+    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
+    return Pipeline([Annotator(resources.nlp, entities=False), geoparser]), geoparser
 
 
 def versions(resources: Resources) -> dict[str, object]:

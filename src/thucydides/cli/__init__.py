@@ -169,19 +169,17 @@ def places(
     Example: thucydides places ../shared/examples/seed-2016-12-08.txt
     Example: thucydides places --explain report.txt
     """
-    from thucydides.build import Resources
+    from thucydides.build import Resources, build_places_pipeline
     from thucydides.geoparse import Geoparser
     from thucydides.geoparse.records import explained_records, place_records
-    from thucydides.nlp.annotate import Annotator
-    from thucydides.pipeline import Pipeline
 
     settings = settings_from_env()
     geoparsers: list[Geoparser] = []
 
     def build() -> Pipeline:
-        resources = Resources.load(settings)
-        geoparsers.append(Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus))
-        return Pipeline([Annotator(resources.nlp, entities=False), geoparsers[0]])
+        pipeline, geoparser = build_places_pipeline(settings, Resources.load(settings))
+        geoparsers.append(geoparser)
+        return pipeline
 
     records_of = (lambda doc: explained_records(doc, geoparsers[0])) if explain else place_records
     _print_records(reports, settings, build, _metadata(published, source, url), records_of)
