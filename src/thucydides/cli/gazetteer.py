@@ -66,7 +66,12 @@ def gazetteer_build(data_dirs: tuple[Path, ...], countries: str | None, specs: t
     if target == gazetteer_file(settings.data_dir):  # not set by the user: the one of the data built from
         target = gazetteer_file(data_dir)
     report = build_gazetteer(
-        target, data_dir=data_dir, extra_dirs=data_dirs[1:], countries=codes, specs=specs
+        target,
+        data_dir=data_dir,
+        extra_dirs=data_dirs[1:],
+        countries=codes,
+        specs=specs,
+        progress=lambda step: click.echo(f"gazetteer: {step}", err=True),
     )
     click.echo(report.summary())
 

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
+
 # fuzz.ratio (0-100) between name keys below which two names are not taken for one.
 FUZZY_CUTOFF = 85.0
 # How much a lookup trusts each way of matching (times the spelling similarity for keys).
@@ -165,7 +166,9 @@ class Gazetteer:
                 f"Building the gazetteer at {path}, because {reason}, from {data}; "
                 "this takes about a minute and happens once per data directory."
             )
-            build_gazetteer(path, data_dir=settings.data_dir)
+            build_gazetteer(
+                path, data_dir=settings.data_dir, progress=lambda step: announce(f"  gazetteer: {step}")
+            )
         return cls.open(path)
 
     # -- access ------------------------------------------------------------------------
@@ -354,4 +357,3 @@ def stale_reason(path: Path, data_dir: Path | None) -> str | None:
     if any(meta.get(key) != value for key, value in expected.items()):
         return "it was built by another version of the gazetteer builder"
     return None
-
