@@ -26,6 +26,7 @@ from thucydides.cli.status import status
 if TYPE_CHECKING:
     from thucydides.build import Resources
     from thucydides.config import Settings
+    from thucydides.geoparse import Geoparser
     from thucydides.ingest import Metadata
     from thucydides.model import Document, Problem
     from thucydides.pipeline import Pipeline
@@ -135,14 +136,19 @@ def extract(
 
     Example: thucydides extract ../shared/examples/seed-2016-12-08.txt > events.jsonl
     """
-    from thucydides.build import Resources, build_pipeline
     from thucydides.record import event_to_record
 
     settings = settings_from_env()
+
+    def build() -> Pipeline:
+        from thucydides.build import Resources, build_pipeline
+
+        return build_pipeline(settings, Resources.load(settings))
+
     _print_records(
         reports,
         settings,
-        lambda: build_pipeline(settings, Resources.load(settings)),
+        build,
         _metadata(published, source, url),
         lambda doc: [event_to_record(event, input=doc.input) for event in doc.events],
     )
@@ -169,14 +175,14 @@ def places(
     Example: thucydides places ../shared/examples/seed-2016-12-08.txt
     Example: thucydides places --explain report.txt
     """
-    from thucydides.build import Resources, build_places_pipeline
-    from thucydides.geoparse import Geoparser
     from thucydides.geoparse.records import explained_records, place_records
 
     settings = settings_from_env()
     geoparsers: list[Geoparser] = []
 
     def build() -> Pipeline:
+        from thucydides.build import Resources, build_places_pipeline
+
         pipeline, geoparser = build_places_pipeline(settings, Resources.load(settings))
         geoparsers.append(geoparser)
         return pipeline
