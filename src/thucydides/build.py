@@ -30,17 +30,17 @@ from thucydides.nlp.dates import DateTagger
 from thucydides.nlp.model import load_nlp
 from thucydides.nlp.quantities import QuantityTagger
 from thucydides.pipeline import Pipeline
+from thucydides.versions import STAGE_VERSIONS
 
-# Versioned names of the implementations, stored with every run.
-STAGE_VERSIONS = {
-    "annotate": "annotate.spacy-sentences.v1",
-    "subevents": "subevents.linear-svm.v1",
-    "quantities": "quantities.rules.v1",
-    "dates": "dates.relative.v1",
-    "geoparse": "geoparse.gazetteer.v1",
-    "extract": "extract.frames-and-model.v3",
-    "geocode": "geocode.place-or-anchor.v1",
-}
+__all__ = [
+    "STAGE_CLASSES",
+    "STAGE_VERSIONS",
+    "Resources",
+    "build_pipeline",
+    "build_places_pipeline",
+    "describe_pipeline",
+    "versions",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,26 @@ class Resources:
         )
 
 
+# The standard pipeline's stage classes, in order (``build_pipeline`` wires their instances).
+STAGE_CLASSES: tuple[type, ...] = (
+    Annotator,
+    SentenceTyper,
+    QuantityTagger,
+    DateTagger,
+    Geoparser,
+    EventExtractor,
+    Geocoder,
+)
+
+
+def describe_pipeline() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(name, versioned implementation, requires, assigns) of each standard stage, loading nothing."""
+    return [
+        (stage.name, STAGE_VERSIONS[stage.name], stage.requires, stage.assigns)  # type: ignore[attr-defined]
+        for stage in STAGE_CLASSES
+    ]
+
+
 def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
     """The standard pipeline: raw document in, geocoded events out."""
     annotator = Annotator(resources.nlp, entities=False)
@@ -89,6 +109,13 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             Geocoder(countries=resources.countries),
         ]
     )
+
+
+def build_places_pipeline(settings: Settings, resources: Resources) -> tuple[Pipeline, Geoparser]:
+    """The pipeline of ``thucydides places`` (sentences, then place names resolved), and its
+    geoparser (``--explain`` asks it for each mention's candidates)."""
+    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
+    return Pipeline([Annotator(resources.nlp, entities=False), geoparser]), geoparser
 
 
 def versions(resources: Resources) -> dict[str, object]:

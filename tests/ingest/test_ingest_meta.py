@@ -12,7 +12,7 @@ from thucydides.config import Settings
 from thucydides.errors import IngestError
 from thucydides.ingest import Metadata, read_inputs
 from thucydides.ingest.meta import merge, parse_published, read_sidecar, sidecar_path
-from thucydides.model import Problem
+from thucydides.model import Document, Problem
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,6 @@ FIX = "(a JSON object with keys source, published, url, language, title) or remo
             "invalid JSON in metadata file (Expecting value at line 2, column 15)",
         ),
         ('["source", "A"]', "metadata file holds a JSON list, not an object"),
-        ('{"sourse": "A", "date": "2017-03-04"}', "unknown metadata key(s) 'date', 'sourse'"),
     ],
 )
 def test_bad_sidecar_names_the_file_and_the_fix(tmp_path: Path, content: str, expected: str) -> None:
@@ -98,7 +97,8 @@ def test_bad_sidecar_names_the_file_and_the_fix(tmp_path: Path, content: str, ex
     with pytest.raises(IngestError) as caught:
         read_sidecar(tmp_path / "report.txt")
 
-    assert str(caught.value) == f"{sidecar}: {expected}. Fix {sidecar} {FIX}"
+    assert str(caught.value) == f"{sidecar}: {expected}. Fix it {FIX}"
+    assert str(caught.value).count(str(sidecar)) == 1  # the file is named once
 
 
 def test_bad_value_in_sidecar(tmp_path: Path) -> None:
@@ -126,3 +126,48 @@ def test_invalid_sidecar_is_a_problem_for_its_report(tmp_path: Path, report: str
     assert result.kind == "IngestError"
     assert result.message.startswith(f"{tmp_path / 'report.meta.json'}: invalid JSON in metadata file")
     assert "or remove it." in result.message
+
+
+def test_unknown_sidecar_keys_are_kept_as_extra_metadata_with_one_warning(
+    tmp_path: Path, report: str, settings: Settings
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(report, encoding="utf-8")
+    sidecar = tmp_path / "report.meta.json"
+    sidecar.write_text(
+        '{"source": "SANA", "sourse": "typo", "author": "A. Writer", "label": 1,'
+        ' "dataset": {"split": "dev"}}',
+        encoding="utf-8",
+    )
+
+    [doc] = read_inputs([str(path)], settings=settings)
+
+    assert isinstance(doc, Document)
+    assert doc.source == "SANA"
+    assert dict(doc.extra) == {
+        "author": '"A. Writer"',
+        "dataset": '{"split": "dev"}',
+        "label": "1",
+        "sourse": '"typo"',
+    }
+    (warning,) = doc.warnings
+    assert warning.input == str(path) and warning.kind == "UnknownMetadataKeys"
+    assert warning.message.count(str(sidecar)) == 1 and str(path) not in warning.message.replace(
+        str(sidecar), ""
+    )
+    assert "'sourse' (did you mean 'source'?)" in warning.message
+    assert "'author', 'dataset', 'label'" in warning.message
+
+
+def test_extra_metadata_is_stored_with_the_document(tmp_path: Path, report: str, settings: Settings) -> None:
+    from thucydides.store.sqlite import SqliteStore
+
+    path = tmp_path / "report.txt"
+    path.write_text(report, encoding="utf-8")
+    (tmp_path / "report.meta.json").write_text('{"author": "A. Writer", "label": [1, 2]}', encoding="utf-8")
+    [doc] = read_inputs([str(path)], settings=settings)
+    assert isinstance(doc, Document)
+    with SqliteStore(tmp_path / "t.db") as store:
+        store.add_document(doc, store.start_run({}, {}))
+        (extra,) = store._conn.execute("SELECT extra FROM documents").fetchone()
+    assert json.loads(extra) == {"author": "A. Writer", "label": [1, 2]}

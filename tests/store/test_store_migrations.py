@@ -56,20 +56,23 @@ def test_new_migrations_apply_in_order_and_a_failing_one_changes_nothing(
     path = tmp_path / "t.db"
     SqliteStore(path).close()
 
-    def m002_add_column(conn: sqlite3.Connection) -> None:
+    latest = migrations_module.known_migrations()[-1].id
+
+    def m_add_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN reviewed INTEGER")
 
-    def m003_broken(conn: sqlite3.Connection) -> None:
+    def m_broken(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE half_done (x)")
         conn.execute("THIS IS NOT SQL")
 
-    monkeypatch.setitem(migrations_module._MIGRATIONS, 2, Migration(2, "m002_add_column", m002_add_column))
-    monkeypatch.setitem(migrations_module._MIGRATIONS, 3, Migration(3, "m003_broken", m003_broken))
+    added, broken = latest + 1, latest + 2
+    monkeypatch.setitem(migrations_module._MIGRATIONS, added, Migration(added, "m_add_column", m_add_column))
+    monkeypatch.setitem(migrations_module._MIGRATIONS, broken, Migration(broken, "m_broken", m_broken))
 
     with pytest.raises(StoreError, match="migrate"):
         SqliteStore(path)
 
-    assert [id for id, _, _ in _migration_rows(path)] == [1, 2]
+    assert [id for id, _, _ in _migration_rows(path)] == [*range(1, latest + 1), added]
     with closing(sqlite3.connect(path)) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "half_done" not in tables

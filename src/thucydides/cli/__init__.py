@@ -10,9 +10,8 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,15 +19,19 @@ from thucydides import __version__
 from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
-from thucydides.config import Settings
-from thucydides.ingest import Metadata
-from thucydides.ingest.language import NotEnglishError
-from thucydides.model import Document, Problem
-from thucydides.pipeline import Pipeline
-from thucydides.record import event_to_record
+from thucydides.cli.status import status
+
+# What reads and extracts reports (trafilatura, spaCy, the models) is imported inside the commands
+# that need it, so that the commands reading the store start fast.
+if TYPE_CHECKING:
+    from thucydides.build import Resources
+    from thucydides.config import Settings
+    from thucydides.geoparse import Geoparser
+    from thucydides.ingest import Metadata
+    from thucydides.model import Document, Problem
+    from thucydides.pipeline import Pipeline
 
 F = TypeVar("F", bound=Callable[..., Any])
-DEMO_DATA = Path("../shared/data")  # where the project's reference data sits beside a checkout
 
 
 def _report_problem(problem: Problem, level: str = "error: ", lead: str = "") -> None:
@@ -39,15 +42,18 @@ def _report_problem(problem: Problem, level: str = "error: ", lead: str = "") ->
 def _print_records(
     reports: Sequence[str],
     settings: Settings,
-    pipeline: Pipeline,
+    pipeline: Callable[[], Pipeline],
     overrides: Metadata,
     records_of: Callable[[Document], Iterable[dict[str, Any]]],
 ) -> None:
     """Print the records of each report as JSON Lines; exit code 1 if any report failed.
 
+    ``pipeline`` builds the pipeline when the first report needs it (never for refused input).
+
     A report refused for not being in English is skipped with a one-line warning on stderr
     and does not count as failed: it is the expected answer to an unsupported input.
     """
+    from thucydides.ingest.language import NotEnglishError
     from thucydides.jobs import process
 
     failed = 0
@@ -61,6 +67,8 @@ def _print_records(
             _report_problem(problem)
             continue
         assert outcome.document is not None
+        for warning in outcome.document.warnings:
+            _report_problem(warning, "warning: ")
         for record in records_of(outcome.document):
             click.echo(json.dumps(record, ensure_ascii=False))
     if failed:
@@ -68,6 +76,8 @@ def _print_records(
 
 
 def _metadata(published: dt.datetime | None, source: str | None, url: str | None) -> Metadata:
+    from thucydides.ingest import Metadata
+
     return Metadata(source=source, url=url, published=published.date() if published else None)
 
 
@@ -96,9 +106,20 @@ def main(verbose: bool) -> None:
 
     Example: thucydides extract report.txt --published 2016-12-08 --source "Fars News Agency"
     """
+    handler = logging.StreamHandler()
+    if not verbose:
+        handler.addFilter(_own_records)
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(message)s",
+        handlers=[handler],
     )
+
+
+def _own_records(record: logging.LogRecord) -> bool:
+    """Thucydides' own log records; third-party ones (trafilatura's "discarding data: None"...) show
+    only with -v: every input they concern already gets its own line naming the cause."""
+    return record.name == "thucydides" or record.name.startswith("thucydides.")
 
 
 @main.command()
@@ -115,14 +136,19 @@ def extract(
 
     Example: thucydides extract ../shared/examples/seed-2016-12-08.txt > events.jsonl
     """
-    from thucydides.build import Resources, build_pipeline
+    from thucydides.record import event_to_record
 
     settings = settings_from_env()
-    pipeline = build_pipeline(settings, Resources.load(settings))
+
+    def build() -> Pipeline:
+        from thucydides.build import Resources, build_pipeline
+
+        return build_pipeline(settings, Resources.load(settings))
+
     _print_records(
         reports,
         settings,
-        pipeline,
+        build,
         _metadata(published, source, url),
         lambda doc: [event_to_record(event, input=doc.input) for event in doc.events],
     )
@@ -149,18 +175,20 @@ def places(
     Example: thucydides places ../shared/examples/seed-2016-12-08.txt
     Example: thucydides places --explain report.txt
     """
-    from thucydides.build import Resources
-    from thucydides.geoparse import Geoparser
     from thucydides.geoparse.records import explained_records, place_records
-    from thucydides.nlp.annotate import Annotator
-    from thucydides.pipeline import Pipeline
 
     settings = settings_from_env()
-    resources = Resources.load(settings)
-    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
-    pipeline = Pipeline([Annotator(resources.nlp, entities=False), geoparser])
-    records_of = (lambda doc: explained_records(doc, geoparser)) if explain else place_records
-    _print_records(reports, settings, pipeline, _metadata(published, source, url), records_of)
+    geoparsers: list[Geoparser] = []
+
+    def build() -> Pipeline:
+        from thucydides.build import Resources, build_places_pipeline
+
+        pipeline, geoparser = build_places_pipeline(settings, Resources.load(settings))
+        geoparsers.append(geoparser)
+        return pipeline
+
+    records_of = (lambda doc: explained_records(doc, geoparsers[0])) if explain else place_records
+    _print_records(reports, settings, build, _metadata(published, source, url), records_of)
 
 
 @main.command()
@@ -186,27 +214,39 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from thucydides.build import Resources
     from thucydides.jobs import ingest as run_ingest
     from thucydides.store import open_store
 
+    def load() -> Resources:
+        from thucydides.build import Resources
+
+        return Resources.load(settings)
+
     settings = settings_from_env(db)
-    resources = Resources.load(settings)
     with open_store(settings.db_path) as store, tqdm(unit=" reports", disable=None, file=sys.stderr) as bar:
         summary = run_ingest(
             sources,
             store=store,
             settings=settings,
-            resources=resources,
+            resources=load,
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
             fuse_after=not no_fuse,
         )
     for problem in summary.problems:
         _report_problem(problem)
+    for warning in summary.warnings:
+        _report_problem(warning, "warning: ")
+    if summary.finished is not None:
+        click.echo(
+            f"Finished the fusion an earlier run left pending: {summary.finished.new_records} records "
+            f"in {summary.finished.incidents} incidents.",
+            err=True,
+        )
     click.echo(
-        f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents; "
-        f"{summary.events} events stored in {settings.db_path} (run {summary.run_id})"
+        f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed documents"
+        + (f" ({summary.undated} stored without a date)" if summary.undated else "")
+        + f"; {summary.events} events stored in {settings.db_path} (run {summary.run_id})"
         + (
             f"; {summary.fused.incidents} incidents updated, "
             f"{summary.fused.multi_source} told by several sources"
@@ -250,6 +290,7 @@ def events(
     """
     from thucydides.report.exports import write_events
     from thucydides.store import EventFilter, open_store
+    from thucydides.store.values import check_filter
 
     settings = settings_from_env(db)
     wanted = EventFilter(
@@ -261,7 +302,8 @@ def events(
         actor=actor,
         source=source,
     )
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
+        check_filter(wanted, store.countries())
         found = store.events(wanted)
     count = write_events(found, fmt, output)
     if output is not None:
@@ -317,15 +359,14 @@ def demo(out: Path) -> None:
     """Run the whole job on the bundled sample report (and the shared example, when present).
 
     Prints the events, stores them in OUT/demo.db and writes every export format to OUT/.
-    Reference data comes from $THUCYDIDES_DATA, else from ../shared/data when that folder exists.
+    Reference data is found as by every command: $THUCYDIDES_DATA, else `data` in the
+    configuration file, else ../shared/data when that folder exists.
 
     Example: thucydides demo --out out/
     """
     from thucydides.demo import run_demo
 
     settings = settings_from_env(out / "demo.db")
-    if settings.data_dir is None and DEMO_DATA.is_dir():
-        settings = replace(settings, data_dir=DEMO_DATA.resolve())
     run_demo(out, settings=settings, echo=click.echo)
 
 
@@ -357,13 +398,15 @@ def pipeline() -> None:
 
     Example: thucydides pipeline
     """
-    from thucydides.build import STAGE_VERSIONS
+    from thucydides.build import describe_pipeline
 
-    for name, version in STAGE_VERSIONS.items():
-        click.echo(f"{name:<11} {version}")
+    click.echo(f"{'stage':<11} {'implementation':<30} {'requires':<38} assigns")
+    for name, version, requires, assigns in describe_pipeline():
+        click.echo(f"{name:<11} {version:<30} {', '.join(requires):<38} {', '.join(assigns)}")
 
 
 main.add_command(gazetteer)
 main.add_command(fuse_command)
 main.add_command(incidents)
 main.add_command(control)
+main.add_command(status)

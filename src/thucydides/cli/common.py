@@ -30,13 +30,27 @@ def friendly(command: F) -> F:
 
 
 def settings_from_env(db: Path | None = None) -> Settings:
-    settings = Settings.from_env()
+    """The settings every command uses (``Settings.resolve``: environment, config file, default)."""
+    settings = Settings.resolve()
     return replace(settings, db_path=db) if db else settings
+
+
+def _database(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """``--db`` as given (a path type would fold "postgresql://" into "postgresql:/"), then checked."""
+    if value is None:
+        return None
+    from thucydides.store import check_location
+
+    try:
+        return check_location(value)
+    except ThucydidesError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from error
 
 
 db_option = click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
+    callback=_database,
     help="Database file (default: $THUCYDIDES_DB or the user's data directory).",
 )
 

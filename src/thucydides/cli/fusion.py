@@ -29,10 +29,15 @@ def fuse_command(everything: bool, db: Path | None) -> None:
     from thucydides.store import open_store
 
     settings = settings_from_env(db)
-    with open_store(settings.db_path) as store:
+    with open_store(settings.db_path, create=False) as store:
         summary = fuse(store, everything=everything)
+    lead = (
+        f"{summary.new_records} records re-fused"
+        if everything
+        else f"{summary.new_records} new records; {summary.records} records"
+    )
     click.echo(
-        f"{summary.new_records} new records; {summary.records} records in {summary.incidents} incidents "
+        f"{lead} in {summary.incidents} incidents "
         f"recomputed ({summary.multi_source} told by several independent sources); "
         f"{summary.control_changes} control changes at the places they touch"
     )
@@ -68,6 +73,7 @@ def incidents(
     """
     from thucydides.report.incidents import write_incidents
     from thucydides.store import IncidentFilter, open_store
+    from thucydides.store.values import check_filter
 
     wanted = IncidentFilter(
         date_from=date_from.date() if date_from else None,
@@ -77,7 +83,8 @@ def incidents(
         type=event_type,
         min_sources=min_sources,
     )
-    with open_store(settings_from_env(db).db_path) as store:
+    with open_store(settings_from_env(db).db_path, create=False) as store:
+        check_filter(wanted, store.countries())
         found = store.incidents(wanted)
     count = write_incidents(found, fmt, output)
     if output is not None:
@@ -112,29 +119,13 @@ def control(
     Examples: thucydides control --place "Sheikh Saeed" --date 2016-12-09
               thucydides control --date 2016-12-31 --admin1 Aleppo --format geojson
     """
-    from thucydides.errors import ConfigError
-    from thucydides.fuse.control import controller_at
-    from thucydides.gazetteer.normalize import name_key
-    from thucydides.model import ControlChange
+    from thucydides.fuse.control import control_query, require_place_or_date
     from thucydides.report.incidents import write_control
     from thucydides.store import open_store
 
-    if place is None and date is None:
-        raise ConfigError("Give --place NAME, --date YYYY-MM-DD, or both. Example: control --place Douma")
-    with open_store(settings_from_env(db).db_path) as store:
-        changes = store.control_changes(admin1=admin1, date_to=date.date() if date else None)
-    if place is not None:
-        key = name_key(place)
-        changes = [c for c in changes if key in {name_key(n) for n in (c.location or "", *c.names)}]
-        if not changes:
-            raise ConfigError(
-                f"No control change is stored for {place!r}. Check the spelling with "
-                "`thucydides gazetteer lookup`, or list every place with `thucydides control --date DAY`."
-            )
-    if date is not None:
-        by_place: dict[str, list[ControlChange]] = {}
-        for change in changes:
-            by_place.setdefault(change.place_key, []).append(change)
-        in_force = [controller_at(group, date.date()) for group in by_place.values()]
-        changes = [c for c in in_force if c is not None]
-    write_control(changes, fmt, output)
+    require_place_or_date(place, date)
+    with open_store(settings_from_env(db).db_path, create=False) as store:
+        # With --place every change is read: one after --date still tells what the store knows.
+        changes = store.control_changes(admin1=admin1, date_to=date.date() if date and not place else None)
+    found = control_query(changes, place=place, date=date.date() if date else None)
+    write_control(found, fmt, output)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -51,6 +50,7 @@ def gazetteer_build(data_dirs: tuple[Path, ...], countries: str | None, specs: t
     Example: thucydides gazetteer build --from ../shared/data --from geonames/ --countries SY,IQ,LB
     Example: thucydides gazetteer build --from ../shared/data --spec my_villages.json
     """
+    from thucydides.config import gazetteer_file
     from thucydides.gazetteer.build import build_gazetteer
     from thucydides.gazetteer.specs import check_countries
 
@@ -62,8 +62,16 @@ def gazetteer_build(data_dirs: tuple[Path, ...], countries: str | None, specs: t
         except ThucydidesError as error:
             raise click.BadParameter(str(error), param_hint="--countries") from error
     data_dir = data_dirs[0] if data_dirs else settings.data_dir
+    target = settings.gazetteer_path
+    if target == gazetteer_file(settings.data_dir):  # not set by the user: the one of the data built from
+        target = gazetteer_file(data_dir)
     report = build_gazetteer(
-        settings.gazetteer_path, data_dir=data_dir, extra_dirs=data_dirs[1:], countries=codes, specs=specs
+        target,
+        data_dir=data_dir,
+        extra_dirs=data_dirs[1:],
+        countries=codes,
+        specs=specs,
+        progress=lambda step: click.echo(f"gazetteer: {step}", err=True),
     )
     click.echo(report.summary())
 
@@ -128,24 +136,14 @@ def gazetteer_lookup(name: str, country: str | None, near: str | None, limit: in
     Example: thucydides gazetteer lookup "Paris" --explain
     """
     from thucydides.gazetteer import Gazetteer
-    from thucydides.gazetteer.geo import distance_km
+    from thucydides.gazetteer.near import lookup_near
 
     index = Gazetteer.ensure(settings_from_env())
-    candidates = index.lookup(name, country=country, limit=max(limit, 50) if near or explain else limit)
     if near:
-        anchors = index.lookup(near, country=country, limit=1)
-        if not anchors or anchors[0].place.latitude is None or anchors[0].place.longitude is None:
-            raise click.ClickException(f"--near {near!r}: no such place with coordinates in the gazetteer.")
-        anchor = anchors[0].place
+        anchor, candidates = lookup_near(index, name, near, country=country, limit=limit)
         click.echo(f"near {anchor.name} ({anchor.place_id}, {anchor.admin1 or '-'}, {anchor.country_code})")
-
-        def km(candidate: Any) -> float:
-            place = candidate.place
-            if place.latitude is None or place.longitude is None:
-                return float("inf")
-            return distance_km(anchor.latitude, anchor.longitude, place.latitude, place.longitude)  # type: ignore[arg-type]
-
-        candidates = sorted(candidates, key=km)[:limit]
+    else:
+        candidates = index.lookup(name, country=country, limit=max(limit, 50) if explain else limit)
     explained: dict[str, tuple[float, dict[str, float]]] = {}
     if explain:
         from thucydides.geoparse.resolve import explain_name

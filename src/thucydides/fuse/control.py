@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from thucydides.errors import ConfigError
 from thucydides.fuse.compare import place_key
+from thucydides.gazetteer.normalize import name_key
 from thucydides.model import ControlChange, Incident
 from thucydides.taxonomy import TERRITORIAL
 
@@ -85,3 +87,45 @@ def controller_at(changes: Sequence[ControlChange], date: dt.date) -> ControlCha
     """The counted change in force at ``date`` among one place's changes, if any."""
     in_force = [c for c in changes if c.counted and c.date <= date]
     return max(in_force, key=lambda c: (c.date, c.incident_id)) if in_force else None
+
+
+def require_place_or_date(place: str | None, date: dt.date | None) -> None:
+    """A control query needs a place, a date or both."""
+    if place is None and date is None:
+        raise ConfigError("Give --place NAME, --date YYYY-MM-DD, or both. Example: control --place Douma")
+
+
+def control_query(
+    changes: Sequence[ControlChange], *, place: str | None, date: dt.date | None
+) -> list[ControlChange]:
+    """What ``thucydides control`` shows: ``place``'s changes (as any source wrote it, or its
+    gazetteer name), only the one in force at ``date``; with ``date`` alone, the change in force
+    at every place. Raises ``ConfigError`` saying why a place has no answer."""
+    require_place_or_date(place, date)
+    if place is not None:
+        key = name_key(place)
+        changes = [c for c in changes if key in {name_key(n) for n in (c.location or "", *c.names)}]
+        if not changes:
+            raise ConfigError(
+                f"No control change is stored for {place!r}. Check the spelling with "
+                "`thucydides gazetteer lookup`, or list every place with `thucydides control --date DAY`."
+            )
+    if date is None:
+        return list(changes)
+    by_place: dict[str, list[ControlChange]] = {}
+    for change in changes:
+        by_place.setdefault(change.place_key, []).append(change)
+    in_force = [c for group in by_place.values() if (c := controller_at(group, date)) is not None]
+    if place is not None and not in_force:
+        first = min(changes, key=lambda c: (c.date, c.incident_id))
+        if first.date > date:
+            raise ConfigError(
+                f"The first change of control stored for {place!r} is on {first.date.isoformat()} "
+                f"(to {first.controller}), after {date.isoformat()}: the store does not say who held it "
+                "that day. Ask for a date on or after it, or leave out --date to see every change."
+            )
+        raise ConfigError(
+            f"Every change of control stored for {place!r} on or before {date.isoformat()} is contested "
+            "(reversed within a day), so none is counted. Leave out --date to see every change."
+        )
+    return in_force

@@ -16,9 +16,13 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# numpy and datasketch are imported on first use: the store imports this module, and the
+# commands that only read the store should not pay for them (datasketch pulls scipy).
 
 NUM_PERM = 128
 SCHEME = "affine64"  # datasketch's 64-bit hashing: stored signatures say nothing of their scheme
@@ -33,7 +37,11 @@ _TEMPLATE: list[MinHash] = []  # one MinHash holding the permutations: building 
 def signature(text: str) -> bytes:
     """The shingle count and MinHash signature of a document's text, as bytes to store."""
     words = _WORD.findall(text.casefold())
+    import numpy as np
+
     if not _TEMPLATE:
+        from datasketch import MinHash
+
         _TEMPLATE.append(MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME))
     minhash = _TEMPLATE[0].copy()
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
@@ -44,6 +52,8 @@ def signature(text: str) -> bytes:
 
 def containment(a: bytes, b: bytes) -> float:
     """The estimated share of the shorter document's shingles that the other one holds."""
+    import numpy as np
+
     values_a, values_b = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
     # MinHash's estimate of Jaccard similarity: the share of positions where the signatures agree.
     jaccard = float(np.count_nonzero(values_a[1:] == values_b[1:])) / NUM_PERM

@@ -6,9 +6,33 @@ Gazetteer.lookup(name, country=..., limit=...)          -> list[Candidate]
 name_key(name), name_keys(name)                         the normalisation
 """
 
-from thucydides.gazetteer.build import BUILDER_VERSION, BuildReport, build_gazetteer
-from thucydides.gazetteer.index import Candidate, Gazetteer
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from thucydides.gazetteer.normalize import name_key, name_keys
+
+if TYPE_CHECKING:
+    from thucydides.gazetteer.build import BUILDER_VERSION, BuildReport, build_gazetteer
+    from thucydides.gazetteer.index import Candidate, Gazetteer
+
+# Imported on first use: the builder and the index pull their sources and rapidfuzz, which the
+# commands that only read the store (and ``fuse.compare``, through ``gazetteer.geo``) never need.
+_LAZY = {
+    "BUILDER_VERSION": "build",
+    "BuildReport": "build",
+    "build_gazetteer": "build",
+    "Candidate": "index",
+    "Gazetteer": "index",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"thucydides.gazetteer.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'thucydides.gazetteer' has no attribute {name!r}")
 
 __all__ = [
     "BUILDER_VERSION",

@@ -48,7 +48,7 @@ import os
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -282,8 +282,11 @@ def build_gazetteer(
     extra_dirs: Sequence[Path] = (),
     countries: Collection[str] | None = None,
     specs: Sequence[Path] = (),
+    progress: Callable[[str], None] = lambda _: None,
 ) -> BuildReport:
     """Build the gazetteer file at ``target`` from the package data and, if given, ``data_dir``.
+
+    ``progress`` is told each step as it starts (reading, governorates, merging, indexing, writing).
 
     ``extra_dirs``: further folders of GeoNames per-country dumps (``CC.txt``,
     in the folder or its ``geonames/``). ``countries``: ISO2 codes; only the
@@ -307,6 +310,7 @@ def build_gazetteer(
     wanted = check_countries(countries) if countries is not None else None
     specs = tuple(specs)
     tables = [load_spec(path) for path in specs]
+    progress("reading the sources")
     if extra_dirs or wanted is not None or tables:
         loaded = load_rows(data_dir, extra_dirs=extra_dirs, countries=wanted, tables=tables)
     else:  # the default build calls ``load_rows(data_dir)`` alone (tests stand in a one-argument reader)
@@ -314,13 +318,16 @@ def build_gazetteer(
     from_polygons = 0
     polygons = data_dir / ADMIN1_POLYGONS if data_dir is not None else None
     if polygons is not None and polygons.is_file():
+        progress(f"placing {len(loaded.rows):,} rows in their governorates")
         canonicalise_admin(loaded.rows, loaded.admin)  # an unknown admin1 spelling counts as none
         from_polygons = fill_admin1(loaded.rows, load_shapes(polygons, loaded.admin))
     keys = KeyMemo()
+    progress(f"merging {len(loaded.rows):,} rows into places")
     places = merge_rows(loaded.rows, loaded.admin, keys)
     if wanted is not None:
         places = [p for p in places if p.feature == "country" or p.country_code in wanted]
     places = _unique_ids(places)
+    progress(f"indexing {len(places):,} places by name")
     index = index_keys(places, keys)
     meta = expected_meta(data_dir)
     meta.update(option_meta(extra_dirs, wanted, specs, tables))
@@ -331,6 +338,7 @@ def build_gazetteer(
         admin1_from_polygons=str(from_polygons),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
+    progress(f"writing {target}")
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         temporary.unlink(missing_ok=True)

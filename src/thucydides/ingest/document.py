@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from thucydides.config import Settings
 from thucydides.errors import EmptyInputError
 from thucydides.ingest.language import check_english
-from thucydides.ingest.meta import Metadata, merge
+from thucydides.ingest.meta import Metadata, merge, unknown_keys_warning
 from thucydides.ingest.text import check_not_empty
-from thucydides.model import Document
+from thucydides.model import Document, Problem
+
+UNKNOWN_KEYS = "UnknownMetadataKeys"  # the kind of the warning for a sidecar's unknown keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +29,14 @@ class Layer:
     declares_language: bool = True  # False for what a page says of itself (often wrong)
 
 
-def build_document(text: str, *, input: str, layers: Sequence[Layer], settings: Settings) -> Document:
+def build_document(
+    text: str, *, input: str, layers: Sequence[Layer], settings: Settings, warn_extra: bool = True
+) -> Document:
     """A ``Document`` for ``text`` if it passes the checks; raises the ``IngestError`` that says why not.
 
     ``layers`` are ordered most trusted first. An English document always has
-    language "en".
+    language "en". Unknown metadata keys are kept in ``extra``, with one warning
+    naming the layers they came from (unless ``warn_extra`` is False: already said).
     """
     check_not_empty(text, input=input)
     length = len(text.strip())
@@ -49,6 +54,16 @@ def build_document(text: str, *, input: str, layers: Sequence[Layer], settings: 
         declared_in=declaring.origin if declaring else "",
     )
     metadata = merge(*(layer.metadata for layer in layers))
+    warnings = tuple(
+        Problem(
+            input=input,
+            stage="ingest",
+            kind=UNKNOWN_KEYS,
+            message=unknown_keys_warning(layer.origin, layer.metadata.extra),
+        )
+        for layer in layers
+        if layer.metadata.extra and warn_extra
+    )
     return Document.from_text(
         text,
         input=input,
@@ -57,4 +72,6 @@ def build_document(text: str, *, input: str, layers: Sequence[Layer], settings: 
         published=metadata.published,
         language="en",
         title=metadata.title,
+        extra=metadata.extra,
+        warnings=warnings,
     )

@@ -4,7 +4,8 @@ Each line becomes one ``Document`` (input ``FILE#LINE``, lines counted from 1)
 or one ``Problem``; a bad line never stops the rest of the file. The file is
 read line by line, so a corpus may be larger than ``settings.max_input_bytes``;
 the cap applies to each line. Keys other than the report's text and metadata
-(an "id", an "author"...) are ignored. A ``NAME.meta.json`` beside
+(an "id", an "author"...) are ignored. A file none of whose records holds a
+report (a gold file beside the reports) is one problem, not one per line. A ``NAME.meta.json`` beside
 ``NAME.jsonl`` gives defaults for every line; each line's own keys win over it.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from thucydides.config import Settings
-from thucydides.errors import EmptyInputError, IngestError
+from thucydides.errors import EmptyInputError, IngestError, UnsupportedInputError
 from thucydides.ingest.document import Layer, build_document
 from thucydides.ingest.html import extract_html
 from thucydides.ingest.meta import metadata_from_mapping, read_sidecar
@@ -57,6 +58,10 @@ def read_jsonl(
             return
         handle.seek(0)
         found_any = False
+        reports = 0  # lines that hold a report's text or html, read or not
+        not_reports: list[Problem] = []  # lines that hold JSON objects of another kind, held back
+        keys_seen: list[str] = []
+        warned = False
         for number, start, raw in _lines(handle, input=input, max_bytes=settings.max_input_bytes):
             line_input = f"{input}#{number}"
             if isinstance(raw, IngestError):
@@ -65,17 +70,58 @@ def read_jsonl(
             if not raw.strip():
                 continue
             found_any = True
-            yield attempt(
+            item = attempt(
                 line_input,
-                partial(_document, raw, input=line_input, offset=start, layers=layers, settings=settings),
+                partial(
+                    _document,
+                    raw,
+                    input=line_input,
+                    offset=start,
+                    layers=layers,
+                    settings=settings,
+                    warn_extra=not warned,
+                ),
             )
-    if not found_any:
+            keys = _keys_without_body(raw) if isinstance(item, Problem) else None
+            if keys is not None and not reports and isinstance(item, Problem):
+                # Not a report: one problem for the whole file if no line is one (a gold file).
+                not_reports.append(item)
+                keys_seen = keys_seen or keys
+                continue
+            if keys is None:
+                reports += 1
+                yield from not_reports
+                not_reports.clear()
+            warned = warned or (isinstance(item, Document) and bool(item.warnings))
+            yield item
+    if not_reports:
+        yield problem(
+            input,
+            UnsupportedInputError(
+                f'{input}: none of its {len(not_reports)} records is a report: they have no "text" or '
+                f'"html" (their keys: {", ".join(keys_seen[:8])}). If it holds other records (gold '
+                "events, annotations), move it out of the folder of reports; a corpus of reports has one "
+                f"JSON object per line, e.g. {_EXAMPLE}"
+            ),
+        )
+    elif not found_any:
         yield problem(
             input,
             EmptyInputError(
                 f"{input}: the JSON Lines file holds no records. Write one JSON object per line: {_EXAMPLE}"
             ),
         )
+
+
+def _keys_without_body(raw: bytes) -> list[str] | None:
+    """The keys of a line that holds a JSON object with neither "text" nor "html" (None otherwise)."""
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or "text" in record or "html" in record:
+        return None
+    return [str(key) for key in record]
 
 
 def _lines(handle: BinaryIO, *, input: str, max_bytes: int) -> Iterator[tuple[int, int, bytes | IngestError]]:
@@ -105,7 +151,7 @@ def _skip_rest_of_line(handle: BinaryIO) -> int:
 
 
 def _document(
-    raw: bytes, *, input: str, offset: int, layers: tuple[Layer, Layer], settings: Settings
+    raw: bytes, *, input: str, offset: int, layers: tuple[Layer, Layer], settings: Settings, warn_extra: bool
 ) -> Document:
     line = decode_utf8(raw, input=input, base_offset=offset)
     try:
@@ -141,7 +187,9 @@ def _document(
         text = str(bodies["text"])
         found = ()
     _check_encodable(text, input=input)
-    return build_document(text, input=input, layers=(overrides, own, sidecar, *found), settings=settings)
+    return build_document(
+        text, input=input, layers=(overrides, own, sidecar, *found), settings=settings, warn_extra=warn_extra
+    )
 
 
 def _check_encodable(text: str, *, input: str) -> None:

@@ -3,12 +3,15 @@
 Metadata comes in layers, most trusted first: options given by the user
 (command line), the sidecar file beside the report (or the fields of a JSON
 Lines record), then what the HTML page itself says. ``merge`` keeps, for each
-field, the first layer that has a value.
+field, the first layer that has a value. Keys of a sidecar that Thucydides does
+not know (scrapers add "author", "dataset", "label"...) are kept as ``extra``
+metadata, stored with the document, and named once in a warning.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -29,20 +32,36 @@ class Metadata:
     published: dt.date | None = None
     language: str | None = None
     title: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # unknown keys and the JSON text of their values
 
 
 NO_METADATA = Metadata()
-_FIELDS = tuple(spec.name for spec in fields(Metadata))
+_FIELDS = tuple(spec.name for spec in fields(Metadata) if spec.name != "extra")
 
 
 def merge(*layers: Metadata) -> Metadata:
-    """One record from several, most trusted first: each field comes from the first layer that has it."""
+    """One record from several, most trusted first: each field (and each extra key) comes from the
+    first layer that has it."""
     merged = NO_METADATA
+    extra: dict[str, str] = {}
     for layer in reversed(layers):
         merged = replace(
             merged, **{name: value for name in _FIELDS if (value := getattr(layer, name)) is not None}
         )
-    return merged
+        extra.update(layer.extra)
+    return replace(merged, extra=tuple(sorted(extra.items())))
+
+
+def unknown_keys_warning(where: str, extra: tuple[tuple[str, str], ...]) -> str:
+    """The one warning for a sidecar's unknown keys, with the known key each may be a typo of."""
+    named = []
+    for key, _ in extra:
+        close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.75)
+        named.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
+    return (
+        f"{where} has key(s) Thucydides does not read: {', '.join(named)}; kept as extra metadata. "
+        f"Metadata it reads: {', '.join(KEYS)}; rename a key that was meant as one of them."
+    )
 
 
 def parse_published(value: str) -> dt.date:
@@ -110,15 +129,15 @@ def is_sidecar(path: Path) -> bool:
 def read_sidecar(report: Path) -> tuple[Metadata, str | None]:
     """The metadata of the sidecar beside ``report`` and the sidecar's path (None when there is none).
 
-    Raises ``IngestError`` for a sidecar that cannot be read, is not a JSON object, has
-    unknown keys (most often a typo) or holds a bad value; the message names the file
-    and the fix.
+    Raises ``IngestError`` for a sidecar that cannot be read, is not a JSON object or holds
+    a bad value; the message names the file and the fix. Unknown keys are kept in
+    ``Metadata.extra`` (the caller warns with ``unknown_keys_warning``).
     """
     path = sidecar_path(report)
     if not path.is_file():
         return NO_METADATA, None
     where = str(path)
-    fix = f"Fix {where} (a JSON object with keys {', '.join(KEYS)}) or remove it."
+    fix = f"Fix it (a JSON object with keys {', '.join(KEYS)}) or remove it."
     try:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -134,7 +153,9 @@ def read_sidecar(report: Path) -> tuple[Metadata, str | None]:
         ) from None
     if not isinstance(data, dict):
         raise IngestError(f"{where}: metadata file holds a JSON {type(data).__name__}, not an object. {fix}")
-    unknown = sorted(key for key in data if key not in KEYS)
-    if unknown:
-        raise IngestError(f"{where}: unknown metadata key(s) {', '.join(map(repr, unknown))}. {fix}")
-    return metadata_from_mapping(data, where=where), where
+    extra = tuple(
+        (key, json.dumps(data[key], ensure_ascii=False, sort_keys=True))
+        for key in sorted(data)
+        if key not in KEYS
+    )
+    return replace(metadata_from_mapping(data, where=where), extra=extra), where

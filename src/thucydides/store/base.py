@@ -82,6 +82,24 @@ class IncidentFilter:
     min_sources: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoreStatus:
+    """What a store holds and what is left to do in it (``thucydides status``)."""
+
+    path: str
+    schema: int
+    documents: int
+    events: int
+    undated_events: int
+    incidents: int
+    multi_source_incidents: int
+    control_changes: int
+    pending_fusion: int  # records stored but not yet fused (a run was killed, or --no-fuse)
+    runs: int
+    unfinished_runs: int  # runs that started and never recorded their end
+    problems: dict[str, int]  # kind -> count
+
+
 def _same(value: str | None, wanted: str) -> bool:
     return value is not None and value.casefold() == wanted.casefold()
 
@@ -97,8 +115,11 @@ class Store(Protocol):
         """Record the start of a run with its settings and component versions; returns its id."""
         ...
 
-    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
-        """Record the end of a run and what it did (counts of documents, events, problems)."""
+    def finish_run(
+        self, run_id: str, summary: dict[str, Any], *, versions: dict[str, Any] | None = None
+    ) -> None:
+        """Record the end of a run and what it did (counts of documents, events, problems);
+        ``versions`` replaces those recorded at the start (resources loaded later in the run)."""
         ...
 
     def add_document(self, doc: Document, run_id: str) -> bool:
@@ -119,6 +140,18 @@ class Store(Protocol):
 
     def documents_count(self) -> int:
         """How many documents are stored."""
+        ...
+
+    def pending_fusion(self) -> int:
+        """How many stored records no fusion run has linked yet."""
+        ...
+
+    def status(self) -> StoreStatus:
+        """Counts of what is stored, what is pending and what went wrong."""
+        ...
+
+    def countries(self) -> list[str]:
+        """The countries of the stored events, sorted."""
         ...
 
     def problems(self, run_id: str | None = None) -> list[Problem]:

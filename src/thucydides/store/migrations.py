@@ -272,6 +272,12 @@ def m002_fusion(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration(3)
+def m003_document_extra(conn: sqlite3.Connection) -> None:
+    """Metadata keys Thucydides does not read (a sidecar's "author", "dataset"...), as a JSON object."""
+    conn.execute("ALTER TABLE documents ADD COLUMN extra TEXT")
+
+
 CELL_DEGREES = (
     0.25  # about 28 km of latitude: places a fine record can share an event with are within 2 cells
 )

@@ -16,11 +16,11 @@ from typing import Any, Self
 from thucydides.errors import StoreError
 from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
-from thucydides.store.base import EventFilter, IncidentFilter
+from thucydides.store.base import EventFilter, IncidentFilter, StoreStatus
 from thucydides.store.conditions import place_time_type
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
 from thucydides.store.fusion import FusionSession
-from thucydides.store.migrations import grid_cell, is_coarse, migrate
+from thucydides.store.migrations import applied_migrations, grid_cell, is_coarse, migrate
 
 
 class SqliteStore:
@@ -52,14 +52,18 @@ class SqliteStore:
             )
         return run_id
 
-    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
-        """Record the end of ``run_id`` and its summary."""
+    def finish_run(
+        self, run_id: str, summary: dict[str, Any], *, versions: dict[str, Any] | None = None
+    ) -> None:
+        """Record the end of ``run_id`` and its summary (and the versions, when given)."""
         with self._write("finish a run") as conn:
             self._require_run(conn, run_id)
             conn.execute(
                 "UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
                 (_iso(_now()), _meta_json(summary), run_id),
             )
+            if versions is not None:
+                conn.execute("UPDATE runs SET versions = ? WHERE run_id = ?", (_meta_json(versions), run_id))
 
     # -- documents and events -----------------------------------------------------------------
 
@@ -77,7 +81,7 @@ class SqliteStore:
             self._require_run(conn, run_id)
             conn.execute(
                 "INSERT INTO documents (id, run_id, input, url, source, published, language, title, text,"
-                " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " stored_at, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     run_id,
@@ -89,6 +93,7 @@ class SqliteStore:
                     doc.title,
                     doc.text,
                     _iso(_now()),
+                    _extra_json(doc.extra),
                 ),
             )
             conn.executemany(
@@ -154,6 +159,46 @@ class SqliteStore:
         with sqlite_errors(self.path, "count documents"):
             (count,) = self._conn.execute("SELECT count(*) FROM documents").fetchone()
         return int(count)
+
+    def pending_fusion(self) -> int:
+        """How many stored records no fusion run has linked yet (``fused_at`` is written with the
+        links, in fusion's transaction; a record is stored unfused in its document's transaction)."""
+        with sqlite_errors(self.path, "count records left to fuse"):
+            (count,) = self._conn.execute("SELECT count(*) FROM events WHERE fused_at IS NULL").fetchone()
+        return int(count)
+
+    def status(self) -> StoreStatus:
+        """Counts of what is stored, what is pending and what went wrong."""
+
+        def count(sql: str) -> int:
+            return int(self._conn.execute(sql).fetchone()[0] or 0)
+
+        with sqlite_errors(self.path, "read the store's status"):
+            problems = self._conn.execute(
+                "SELECT kind, count(*) FROM problems GROUP BY kind ORDER BY kind"
+            ).fetchall()
+            return StoreStatus(
+                path=str(self.path),
+                schema=max(applied_migrations(self._conn), default=0),
+                documents=count("SELECT count(*) FROM documents"),
+                events=count("SELECT count(*) FROM events"),
+                undated_events=count("SELECT count(*) FROM events WHERE event_date IS NULL"),
+                incidents=count("SELECT count(*) FROM incidents"),
+                multi_source_incidents=count("SELECT count(*) FROM incidents WHERE independent_sources > 1"),
+                control_changes=count("SELECT count(*) FROM control_changes"),
+                pending_fusion=count("SELECT count(*) FROM events WHERE fused_at IS NULL"),
+                runs=count("SELECT count(*) FROM runs"),
+                unfinished_runs=count("SELECT count(*) FROM runs WHERE finished_at IS NULL"),
+                problems={str(kind): int(n) for kind, n in problems},
+            )
+
+    def countries(self) -> list[str]:
+        """The countries of the stored events, sorted."""
+        with sqlite_errors(self.path, "read countries"):
+            rows = self._conn.execute(
+                "SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY country"
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def events(self, filter: EventFilter | None = None) -> list[Event]:
         """Stored events passing ``filter``, by event date (undated last), document id, event id."""
@@ -312,6 +357,13 @@ def _record_json(record: dict[str, Any], event_id: str) -> str:
             f"Event {event_id} has a value that is not a number (NaN or infinity): {exc}. "
             "Fix the stage that set it; nothing of this document was stored."
         ) from exc
+
+
+def _extra_json(extra: tuple[tuple[str, str], ...]) -> str | None:
+    """The extra metadata as one JSON object (each value is already JSON text); None when empty."""
+    if not extra:
+        return None
+    return "{" + ",".join(f"{json.dumps(key, ensure_ascii=False)}:{value}" for key, value in extra) + "}"
 
 
 def _meta_json(value: dict[str, Any]) -> str:
