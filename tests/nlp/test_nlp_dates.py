@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -260,6 +261,19 @@ def test_without_a_date_in_the_text_the_publication_date_is_the_reference() -> N
         text, input="test", published=THURSDAY, sentences=(Sentence(0, 0, len(text), text, 0),)
     )
     assert DateTagger()(doc).reference_date == THURSDAY
+
+
+def test_a_wire_lead_said_on_a_weekday_is_the_reports_day() -> None:
+    text = "The army has taken two villages, a monitoring group said on Tuesday. Fighting went on."
+    first = text.index(" Fighting")
+    sentences = (
+        Sentence(0, 0, first, text[:first], 0),
+        Sentence(1, first + 1, len(text), text[first + 1 :], 0),
+    )
+    doc = Document.from_text(text, input="test", published=THURSDAY, sentences=sentences)
+    assert DateTagger()(doc).reference_date == THURSDAY - dt.timedelta(days=2)
+    same_day = dataclasses.replace(doc, published=THURSDAY - dt.timedelta(days=2))
+    assert DateTagger()(same_day).reference_date == THURSDAY - dt.timedelta(days=2)
 
 
 @pytest.mark.parametrize("text", ["Tuesday's attack struck the town.", "Tuesdays attack struck the town."])

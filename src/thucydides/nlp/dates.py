@@ -50,10 +50,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from thucydides.model import Document, Mention, MentionKind, Sentence, TimeRef
+from thucydides.nlp.lexicon import SPEECH
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +264,10 @@ class DateTagger:
         if reference != doc.published:
             log.info("%s: the text is dated %s, the metadata %s; dates resolve from the text's", doc.input,
                      reference, doc.published)  # fmt: skip
+        filed = filed_on(doc.sentences[:_LEAD_SENTENCES], reference)
+        if filed is not None:
+            log.info("%s: the lead was said on %s; dates resolve from that day", doc.input, filed)
+            reference = filed
         times = tuple(ref for sentence in doc.sentences for ref in tag_dates(sentence, reference))
         return replace(doc, times=times, reference_date=reference)
 
@@ -278,6 +283,24 @@ _LEADING_DATE = re.compile(
     r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))(?!\d)",
     re.IGNORECASE,
 )
+
+
+# "..., a monitoring group said on Tuesday": the day a wire story was filed, in its lead. A paper
+# that prints the story the next day keeps the wire's words, and its events are of the wire's day.
+_LEAD_SENTENCES = 2
+_SAID_ON = re.compile(rf"\b{SPEECH}\s+(?:late\s+|early\s+)?on\s+{_WEEKDAY}\b", re.IGNORECASE)
+
+
+def filed_on(lead: Sequence[Sentence], reference: dt.date | None) -> dt.date | None:
+    """The day the lead says its source spoke, when it is one to six days before ``reference``."""
+    if reference is None:
+        return None
+    for sentence in lead:
+        match = _SAID_ON.search(sentence.text)
+        if match is not None:
+            back = (reference.weekday() - WEEKDAYS.index(match["weekday"].lower())) % 7
+            return reference - dt.timedelta(days=back) if back else None
+    return None
 
 
 def text_date(text: str) -> dt.date | None:
