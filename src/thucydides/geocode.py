@@ -1,6 +1,7 @@
 """The geocode stage: codes each event's location fields from the place it happened at.
 
-1. A resolved place gives its gazetteer name, admin names, coordinates and
+1. A resolved place gives its gazetteer name (as English text writes it: "Harasta", not
+   "Ḩarastā"), admin names, coordinates and
    GeoNames id; ``geo_precision`` is 1 for the place itself, 2 when the text
    places the event near or in part of it ("East of Tadmur", "the region"),
    3 when only a governorate, region or country is known.
@@ -16,6 +17,7 @@ import dataclasses
 import re
 
 from thucydides.countries import CountryTable
+from thucydides.gazetteer.normalize import plain_name
 from thucydides.geoparse.kinds import is_whole_land
 from thucydides.model import Document, Event, Place, PlaceMention
 
@@ -44,7 +46,8 @@ class Geocoder:
             anaphor = _ANAPHOR.match(event.location_as_written or "") is not None
             relative = anaphor or mention.modifier is not None
             precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
-            return self._with_place(event, mention.place, location=mention.place.name, precision=precision)
+            location = plain_name(mention.place.name)
+            return self._with_place(event, mention.place, location=location, precision=precision)
         anchor = _anchor_for(doc, mention)
         written = _clean_written(mention.mention.text)
         if anchor is None:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thucydides.gazetteer.normalize import arabic_key, fold, is_arabic, name_key, name_keys, script_ok
+from thucydides.gazetteer.normalize import (
+    arabic_key,
+    fold,
+    is_arabic,
+    name_key,
+    name_keys,
+    plain_name,
+    script_ok,
+)
 
 
 def same(*names: str) -> bool:
@@ -199,3 +207,12 @@ def test_name_key_takes_any_text(text: str) -> None:
 @pytest.mark.parametrize("variant", ["Salahuddin", "Salah ad-Din", "Salah al-Din", "Salaheddine"])
 def test_a_glued_ad_din_is_the_same_name(variant: str) -> None:
     assert name_key(variant) == name_key("Salah ad Din")
+
+
+def test_a_gazetteer_name_is_shown_as_english_text_writes_it() -> None:
+    assert plain_name("Ḩarastā") == "Harasta"
+    assert plain_name("Khān Ţūmān") == "Khan Tuman"
+    assert plain_name("Ash Shaykh Sa‘d") == "Ash Shaykh Sa'd"
+    assert plain_name("Kraków") == "Krakow"
+    assert plain_name("Aleppo") == "Aleppo"
+    assert plain_name("دمشق") == "دمشق"

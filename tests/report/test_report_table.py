@@ -17,7 +17,7 @@ def test_table_lists_each_event_and_counts_them(events: list[Event]) -> None:
     assert len(body) == 3
     assert body[0].startswith("2016-12-08 ")
     assert "Military Forces of Syria → Jabhat Fat…" in body[0]
-    assert "Ash Shaykh Sa'id (Aleppo)" in body[0]
+    assert "Ash Shaykh Sa'id ‘Sheikh Saeed’ (Aleppo)" in body[0]
     assert body[1].startswith("unknown ")
     assert "SOHR" in body[1]
     assert lines[-1] == "3 events"
@@ -36,3 +36,17 @@ def test_long_cells_are_cut_and_newlines_flattened(make_event: Callable[..., Eve
 
 def test_empty_table_says_zero() -> None:
     assert format_table([]).splitlines()[-1] == "0 events"
+
+
+def test_one_name_per_place_with_the_texts_spelling_and_unresolved_places_said_so(
+    make_event: Callable[..., Event],
+) -> None:
+    same = make_event(location="Douma", location_as_written="Douma", admin1="Rif Dimashq")
+    anaphor = make_event(location="Douma", location_as_written="the town", admin1="Rif Dimashq")
+    unknown = make_event(
+        location="Tal Nowhere", location_as_written="Tal Nowhere", latitude=None, longitude=None
+    )
+    lines = format_table([same, anaphor, unknown]).splitlines()[2:-1]
+    assert "Douma (Rif Dimashq)" in lines[0] and "‘" not in lines[0]
+    assert "Douma (Rif Dimashq)" in lines[1] and "the town" not in lines[1]
+    assert "Tal Nowhere (not in the gazetteer)" in lines[2]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from thucydides.gazetteer.normalize import name_key, name_keys
+from thucydides.gazetteer.normalize import name_key, name_keys, plain_name
 
 if TYPE_CHECKING:
     from thucydides.gazetteer.build import BUILDER_VERSION, BuildReport, build_gazetteer
@@ -42,4 +42,5 @@ __all__ = [
     "build_gazetteer",
     "name_key",
     "name_keys",
+    "plain_name",
 ]

@@ -82,6 +82,24 @@ def fold(text: str) -> str:
     return stripped.casefold().translate(_SPECIAL_LETTERS)
 
 
+def plain_name(name: str) -> str:
+    """A gazetteer name as users read it in English text: case kept, diacritics dropped, ʿayn and
+    hamza written as an apostrophe ("Ḩarastā" -> "Harasta", "Ash Shaykh Sa‘d" -> "Ash Shaykh Sa'd").
+    Names in other scripts are kept as they are."""
+    if name.isascii() or is_arabic(name):
+        return name
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    plain = "".join(_PLAIN_LETTERS.get(char, char) for char in stripped)
+    return plain if plain.isascii() else name
+
+
+_PLAIN_LETTERS = {
+    **dict.fromkeys("’ʿʾ`‘´ʼ′ʻ", "'"),
+    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H", "þ": "th", "ð": "d",
+}  # fmt: skip
+
+
 # -- 2. marks, 3. separators -----------------------------------------------
 
 # ʿayn and hamza are written ’ ' ʿ ʾ ` ‘ ´ ʼ ′ or not at all.

@@ -1,9 +1,9 @@
 """Event records as a fixed-width text table for a terminal.
 
-Columns: date, sub-event type, actor1 → actor2, location (admin1), dead
-(fatalities), claimed by. A date known only to the week or month is marked
-``~``; a cell too long for its column ends in ``…``. The last line counts the
-events.
+Columns: date, sub-event type, actor1 → actor2, location (the gazetteer's name, the text's
+spelling beside it where it differs, the governorate), dead (fatalities), claimed by. A date
+known only to the week or month is marked ``~``; a cell too long for its column ends in ``…``.
+The last line counts the events.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _COLUMNS = (
     _Column("date", 11),
     _Column("sub-event type", 24),
     _Column("actors", 38),
-    _Column("location (admin1)", 26),
+    _Column("location ‘as written’ (admin1)", 40),
     _Column("dead", 4, right=True),
     _Column("claimed by", 16),
 )
@@ -48,11 +48,25 @@ def _cells(event: Event) -> list[str]:
     else:
         date = event.event_date.isoformat() + ("~" if event.time_precision > 1 else "")
     actors = event.actor1 + (f" → {event.actor2}" if event.actor2 else "")
-    location = event.location or event.location_as_written or "?"
-    if event.admin1 and event.admin1 != location:
-        location += f" ({event.admin1})"
+    location = _location(event)
     dead = "" if event.fatalities is None else str(event.fatalities)
     return [date, event.sub_event_type, actors, location, dead, event.claimed_by or ""]
+
+
+def _location(event: Event) -> str:
+    """The gazetteer's name, the text's spelling beside it where it differs, the governorate; a
+    place no gazetteer entry was found for says so."""
+    name, written = event.location, event.location_as_written
+    if not name:
+        return f"‘{written}’ (no place)" if written else "?"
+    if event.latitude is None:
+        return f"{name} (not in the gazetteer)"
+    label = name
+    if written and written[:1].isupper() and written.casefold() != name.casefold():
+        label += f" ‘{written}’"  # not "it" or "the town": those name a place told before
+    if event.admin1 and event.admin1 != name:
+        label += f" ({event.admin1})"
+    return label
 
 
 def _line(cells: Sequence[str]) -> str:
