@@ -10,6 +10,7 @@ from thucydides.extract.cues import (
     is_a_meeting_venue,
     is_attribution,
     is_headline,
+    is_page_furniture,
     not_an_event_place,
     qualifies_something,
     stands_for_its_government,
@@ -88,3 +89,11 @@ def test_the_reports_own_title_is_a_headline() -> None:
     assert is_headline(doc, title)
     assert not is_headline(doc, body)
     assert not is_headline(dataclasses.replace(doc, title=None), title)
+
+
+def test_a_pages_furniture_is_no_report() -> None:
+    text = "Source: agencies Related News Jets hit Idlib - monitor Rebels shell Homs. Troops shelled Hama."
+    doc = document(text)
+    furniture, body = doc.sentences
+    assert is_page_furniture(furniture)
+    assert not is_page_furniture(body)

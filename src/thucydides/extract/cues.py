@@ -69,6 +69,19 @@ def is_headline(doc: Document, sentence: Sentence) -> bool:
     return len(same_paragraph) == 1 and doc.sentences[-1].paragraph > sentence.paragraph
 
 
+# Words of a web page's furniture that scrapers leave in the text: lists of other headlines,
+# share buttons, view counters. A sentence that holds them tells other stories, or none.
+_PAGE_FURNITURE = re.compile(
+    r"\b(?:Related\s+(?:News|Articles?|Stories|Posts|Content|Coverage|Links)|Read\s+(?:more|also)\b|"
+    r"Print\s+Tweet|Views\s+\d+|Share\s+(?:this|on)\b|Click\s+here|Subscribe\s+to)",
+)
+
+
+def is_page_furniture(sentence: Sentence) -> bool:
+    """A sentence that holds a page's navigation ("Related News ..."), not the report's words."""
+    return _PAGE_FURNITURE.search(sentence.text) is not None
+
+
 # "Moscow said", "Washington condemned the attack": a capital that speaks is its government.
 _SPEAKS = re.compile(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?"

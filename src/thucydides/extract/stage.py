@@ -42,6 +42,7 @@ from thucydides.extract.cues import (
     BACK_REFERENCE,
     is_attribution,
     is_headline,
+    is_page_furniture,
     not_an_event_place,
     unopposed,
     vaguer_than_the_report,
@@ -158,7 +159,7 @@ class EventExtractor:
         if scope.opinion and not passes_opinion_bar(scope, guess):
             return []
         scope = without_hidden_places(scope)
-        headline = is_headline(scope.doc, scope.sentence)
+        headline = is_headline(scope.doc, scope.sentence) or is_page_furniture(scope.sentence)
         frames = (
             []
             if headline

@@ -568,8 +568,11 @@ def contained_candidates(gazetteer: Gazetteer, items: Sequence[Item]) -> bool:
 
 
 def add_close_spellings(gazetteer: Gazetteer, item: Item, country: str) -> None:
-    """Add the close spellings of the item's name in ``country`` to its candidates (once)."""
-    if item.close_tried:
+    """Add the close spellings of the item's name in ``country`` to its candidates (once).
+
+    A nationality adjective names its country: no close spelling of "Iraqi" is a town.
+    """
+    if item.close_tried or item.span.origin == "demonym":
         return
     item.close_tried = True
     known = {candidate.place.place_id for candidate in item.candidates}
