@@ -4,7 +4,7 @@ import datetime as dt
 
 from factory import DOC, event
 from thucydides.extract.repeats import merge_repeats
-from thucydides.model import Evidence
+from thucydides.model import Evidence, Mention, MentionKind, Place, PlaceMention
 
 MONDAY = dt.date(2017, 10, 2)
 
@@ -48,3 +48,33 @@ def test_other_days_and_places_stay_apart() -> None:
         told("Air/drone strike", "Military Forces of Syria", 20, geonames_id=1, location_as_written="Hass"),
     ]
     assert len(merge_repeats(events)) == 3  # type: ignore[arg-type]
+
+
+def _at(name: str, feature: str, latitude: float, gid: int) -> PlaceMention:
+    spot = Place(
+        f"geonames:{gid}", name, feature, "SY", latitude, 36.3, admin1="Damascus", population=gid * 10**6
+    )
+    return PlaceMention(Mention(MentionKind.PLACE, 0, len(name), name, 0), spot, 1.0)
+
+
+def test_a_record_at_a_city_is_its_twin_inside_the_city() -> None:
+    events = [
+        told("Suicide bomb", "Islamic State (Syria)", 0, place_mention=_at("Damascus", "city", 33.51, 1)),
+        told(
+            "Suicide bomb", "Islamic State (Syria)", 10, place_mention=_at("Sayyida Zaynab", "town", 33.44, 2)
+        ),
+        told("Suicide bomb", "Islamic State (Syria)", 20, place_mention=_at("Homs", "city", 34.73, 3)),
+    ]
+    merged = merge_repeats(events)  # type: ignore[arg-type]
+    assert [e.place_mention.place.name for e in merged] == ["Sayyida Zaynab", "Homs"]  # type: ignore[union-attr]
+    assert len(merged[0].evidence) == 2
+
+
+def test_places_of_one_sentence_are_events_of_their_own() -> None:
+    events = [
+        told(
+            "Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Damascus", "city", 33.51, 1)
+        ),
+        told("Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Jobar", "town", 33.52, 2)),
+    ]
+    assert len(merge_repeats(events)) == 2  # type: ignore[arg-type]

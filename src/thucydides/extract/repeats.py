@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from thucydides.extract.casualties import Casualties, casualties_for
-from thucydides.model import Event, Quantity
+from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.model import Event, Place, Quantity
 from thucydides.taxonomy import EVENT_TYPE_OF, FOLDS_INTO_REMOTE, REMOTE_PRECEDENCE
 
 
@@ -71,6 +72,52 @@ def _filled(event: Event, figures: Event | Casualties) -> Event:
     return dataclasses.replace(event, **changes) if changes else event  # type: ignore[arg-type]
 
 
+# A record at a city is the same event as one of its type and day at a place within this distance.
+TWIN_KM = 15.0
+# Only a city this big has quarters and suburbs that reports name as places of their own.
+BIG_CITY = 200_000
+_BROAD = frozenset({"city", "admin2", "admin1"})
+
+
+def _precise_twins(events: list[Event]) -> dict[int, Event]:
+    """For each record at a big city (or a province), the record of the same type and day at a
+    place inside it that another sentence tells, if the report has one: "a suicide attack in
+    Damascus" and "the attack near the Sayeda Zeinab shrine" tell one bombing."""
+    twins: dict[int, Event] = {}
+    for event in events:
+        broad = event.place_mention.place if event.place_mention else None
+        if (
+            broad is None
+            or broad.feature not in _BROAD
+            or (broad.feature == "city" and broad.population < BIG_CITY)
+        ):
+            continue
+        for other in events:
+            inner = other.place_mention.place if other.place_mention else None
+            if (
+                inner is None
+                or other is event
+                or other.evidence[:1] == event.evidence[:1]  # one sentence's places are its own events
+                or inner.feature in _BROAD
+                or (other.sub_event_type, other.event_date) != (event.sub_event_type, event.event_date)
+            ):
+                continue
+            if _lies_in(inner, broad):
+                twins[id(event)] = other
+                break
+    return twins
+
+
+def _lies_in(inner: Place, broad: Place) -> bool:
+    if broad.feature == "admin1":
+        return (inner.country_code, inner.admin1) == (broad.country_code, broad.admin1)
+    if None in (inner.latitude, inner.longitude, broad.latitude, broad.longitude):
+        return False
+    assert inner.latitude is not None and inner.longitude is not None
+    assert broad.latitude is not None and broad.longitude is not None
+    return flat_distance_km(inner.latitude, inner.longitude, broad.latitude, broad.longitude) <= TWIN_KM
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One record per (type, place, day) of a report: repeated tellings add evidence, not records.
 
@@ -79,7 +126,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     the same event seen again. ACLED's precedence: fighting at a place on the day it changes hands
     is part of the territorial event, not a separate armed clash; so is the losing side's
     withdrawal; and remote violence at a place that day told several ways is one event, of the most
-    telling sub-type (``taxonomy.REMOTE_PRECEDENCE``), violence against civilians included.
+    telling sub-type (``taxonomy.REMOTE_PRECEDENCE``), violence against civilians included. A
+    record at a city with a twin of its type and day inside the city is that twin (``TWIN_KM``).
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
     folded = [e for e in events if e.sub_event_type in _FOLDED and (_place_key(e), e.event_date) in taken]
@@ -92,21 +140,24 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             remote[where] = min(
                 remote.get(where, e.sub_event_type), e.sub_event_type, key=REMOTE_PRECEDENCE.index
             )
+    twins = _precise_twins(events)
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         sub_type = event.sub_event_type
-        where = (_place_key(event), event.event_date)
+        where = (_place_key(twins.get(id(event), event)), event.event_date)
         if where in remote and (sub_type in REMOTE_PRECEDENCE or sub_type in FOLDS_INTO_REMOTE):
             sub_type = remote[where]
             if sub_type != event.sub_event_type:
                 event = dataclasses.replace(
                     event, sub_event_type=sub_type, event_type=EVENT_TYPE_OF[sub_type]
                 )
-        key = (sub_type, _place_key(event), event.event_date)
+        key = (sub_type, where[0], event.event_date)
         first = merged.get(key)
         if first is None:
             merged[key] = event
             continue
+        if _place_key(first) != where[0]:
+            first, event = event, first  # the telling at the precise place is the record
         if _unnamed_side(first.actor1) and not _unnamed_side(event.actor1):
             first = dataclasses.replace(first, actor1=event.actor1)
         merged[key] = dataclasses.replace(
