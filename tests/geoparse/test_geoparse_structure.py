@@ -168,3 +168,15 @@ def test_a_direction_after_a_comma_locates_a_place_of_any_size() -> None:
     )
     assert _container(doc, "Baquba") == "Baghdad"
     assert _by_text(doc)["Baquba"].relation == "direction"
+
+
+def test_the_country_city_of_a_name_puts_the_city_in_the_country() -> None:
+    doc = document(
+        "A bomber struck in the Yemen city of Ibb.",
+        places={
+            "Yemen": place("Yemen", feature="country", cc="YE", gid=1),
+            "Ibb": place("Ibb", feature="city", cc="YE", gid=2),
+        },
+    )
+    assert _container(doc, "Ibb") == "Yemen"
+    assert _container(doc, "Yemen") is None

@@ -27,7 +27,7 @@ CONTAINERS = AREAL | {"city", "town"}
 RELATIONS = {
     "possessive": "Y's X",
     "part of": "X district of Y; Y districts of X",
-    "in": "X in Y; X, in Y; X of Y; X, the capital of Y",
+    "in": "X in Y; X, in Y; X of Y; X, the capital of Y; the Y city of X",
     "near": "X near Y; X north of Y; X outside Y",
     "direction": "X, north of Y; X, near Y",
     "distance": "X, 30 km north of Y",
@@ -62,6 +62,12 @@ _SEAT_GAP = re.compile(
 _DISTANCE_GAP = re.compile(
     rf"^\s*,?\s*(?:(?:about|some|around|nearly|roughly|approximately)\s+)?\d[\d.,]*\s*"
     rf"(?:km|kilomet(?:re|er)s?|miles?)\s+(?:to\s+the\s+)?(?:{_DIRECTION}\s+of|from|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the Yemeni city of Ibb", "the Idlib town of Saraqeb": the name after "of" is the city or town,
+# the name before says where it is.
+_SETTLEMENT_OF = re.compile(
+    r"^\s+(?:city|town|village|port|capital|provincial\s+capital|border\s+town|border\s+city)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the Y districts of A, B": Y holds A (and the rest of the list).
@@ -177,6 +183,8 @@ def link_items(text: str, items: Sequence[Item]) -> None:
             following.container, following.relation = index, "possessive"
         elif _HOLDS_GAP.match(gap):
             following.container, following.relation = index, "part of"
+        elif _SETTLEMENT_OF.match(gap):
+            following.container, following.relation = index, "in"
         elif gap.strip() == "(" and text[following.span.end : following.span.end + 1] == ")":
             item.aliases.append(index + 1)
             following.aliases.append(index)
