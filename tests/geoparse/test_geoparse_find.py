@@ -131,6 +131,10 @@ def test_an_armed_groups_arabic_name_is_no_place(texts: Texts) -> None:
     assert texts("Fighters in Jaysh al-Fateh and Liwa al-Quds left Homs.") == ["Homs"]
 
 
+def test_the_name_after_a_groups_noun_is_the_rest_of_the_groups_name(texts: Texts) -> None:
+    assert texts("Ahrar al-Homs fighters shelled Aleppo.") == ["Aleppo"]
+
+
 def test_group_words_alone_do_not_make_a_group_name() -> None:
     assert names_a_group("Faylaq al-Sham")
     assert names_a_group("Jabhat Fateh al-Sham")

@@ -31,6 +31,7 @@ For each sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from thucydides.gazetteer import Gazetteer, name_key
@@ -91,6 +92,15 @@ def names_a_group(text: str) -> bool:
     return len(words) > 1 and words[0].casefold() in GROUP_NOUNS
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
+
+
+def _ends_a_group(text: str, span: Span) -> bool:
+    """ "Ahrar al-Sham", "Faylaq al-Rahman": the name after a group's noun is the rest of its name."""
+    before = _WORD_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return before is not None and before.group(1).casefold() in GROUP_NOUNS
+
+
 class Finder:
     """Finds candidate place spans in a document with one gazetteer (see the module docstring)."""
 
@@ -125,7 +135,7 @@ class Finder:
             for run in runs(sentence.text, sentence_words, sentence.start):
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
-        found = [span for span in found if not names_a_group(span.text)]
+        found = [span for span in found if not names_a_group(span.text) and not _ends_a_group(doc.text, span)]
         return self._judged_by_the_report(doc, _without_overlaps(found))
 
     def _judged_by_the_report(self, doc: Document, found: list[Span]) -> list[Span]:

@@ -63,6 +63,8 @@ sdf ypg ypj pkk fsa ndf saa idf irgc
 liwa jaish jabhat harakat kataib katibat saraya ahrar ansar jund junud tahrir hayat fateh fatah nujaba
 arab arabs arabic kurd kurds kurdish turkmen persian druze alawite alawites sunni sunnis shia shiite
 shiites christian christians muslim muslims islam islamic jihadi jihadis jihadist jihadists western westerners
+islamist islamists protestant protestants catholic catholics orthodox jewish jews hindu hindus
+buddhist buddhists sikh sikhs evangelical
 """
 # Arabic nouns that head an armed group's name ("army", "brigade", "front", "corps", "battalions",
 # "movement", "division", "supporters", "soldiers", "revolutionaries"), in common spellings.
