@@ -66,3 +66,11 @@ def test_speakers_words_keep_their_own_actor(actors: ActorDictionary) -> None:
         "Civilians (Iraq)",
         "Police Forces of Iraq",
     ]
+
+
+def test_possessives_that_lost_their_apostrophe_still_name_a_side(actors: ActorDictionary) -> None:
+    found = actors.find("Syrias army and Assads troops shelled the town.", offset=0, country="Syria")
+    assert [(a.text, a.name) for a in found][:2] == [
+        ("Syrias army", "Military Forces of Syria"),
+        ("Assads troops", "Military Forces of Syria"),
+    ]

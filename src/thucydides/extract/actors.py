@@ -58,6 +58,13 @@ class Nationality:
     iso2: str
 
 
+def _with_bare_possessives(words: list[str]) -> tuple[str, ...]:
+    """The words and their possessives as scraped text writes them without the apostrophe
+    ("syria's" is also "syrias")."""
+    bare = [word.replace("'s", "s") for word in words if word.endswith("'s")]
+    return tuple(dict.fromkeys([*words, *bare]))
+
+
 class ActorDictionary:
     """Compiled actor patterns; ``find`` lists the actors named in a piece of text."""
 
@@ -95,7 +102,9 @@ class ActorDictionary:
         """The dictionary shipped with Thucydides, extended by the PETRARCH2/NGEC dictionaries
         found under ``data_dir``; our own entries win where both name the same words."""
         nationalities = [
-            Nationality(words=tuple(row["word"].split("|")), country=row["country"], iso2=row["iso2"])
+            Nationality(
+                words=_with_bare_possessives(row["word"].split("|")), country=row["country"], iso2=row["iso2"]
+            )
             for row in read_table("nationalities.tsv")
         ]
         imported = import_actors(data_dir) if data_dir is not None else []
