@@ -180,3 +180,12 @@ def test_the_country_city_of_a_name_puts_the_city_in_the_country() -> None:
     )
     assert _container(doc, "Ibb") == "Yemen"
     assert _container(doc, "Yemen") is None
+
+
+def test_the_capital_named_after_a_direction_locates_the_place() -> None:
+    doc = document(
+        "A bomb went off on the Sabra road west of the capital Damascus.",
+        places={"Sabra": place("Sabra", gid=1), "Damascus": place("Damascus", feature="city", gid=2)},
+    )
+    assert _container(doc, "Sabra") == "Damascus"
+    assert _by_text(doc)["Sabra"].relation == "near"

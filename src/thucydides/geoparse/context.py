@@ -48,7 +48,7 @@ _CONTAINER_GAP = re.compile(
     rf"|\s+(?P<direction>{_DIRECTION})\s+of)?"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
     r"(?:(?:parts?|outskirts|countryside|edges?|sides?|fringes?|suburbs|heart|centre|center)\s+of\s+)?(?:the\s+)?"
-    rf"(?:(?:(?!{_JOINING}\b)[a-z]+\s+)?(?:{_FEATURE_WORD})\s+(?:of\s+)?(?:the\s+)?)?$",
+    rf"(?:(?:(?!{_JOINING}\b)[a-z]+\s+)?(?:{_FEATURE_WORD}|capital)\s+(?:of\s+)?(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _DIRECTION_WORD = re.compile(r"\b(?:north|south|east|west|central)", re.IGNORECASE)

@@ -188,6 +188,11 @@ _CUES: dict[str, frozenset[str]] = {
     "hill": frozenset({"site"}),
     "dam": frozenset({"site"}),
     "crossing": frozenset({"site"}),
+    # Roads and bridges: where an ambush or a roadside bomb happens ("the Al-Sabura road").
+    "road": frozenset({"site"}),
+    "highway": frozenset({"site"}),
+    "bridge": frozenset({"site"}),
+    "roundabout": frozenset({"site"}),
 }
 _PLURALS = {"city": "cities", "countryside": "countrysides"}
 # Words that say what kind of place the name before them (or after "the ... of")
@@ -198,8 +203,9 @@ FEATURE_CUES: dict[str, frozenset[str]] = {
 }
 # Cue words that name a site of their own ("Arak gas field" is not the village of Arak).
 SITE_CUES = frozenset(
-    {"airbase", "airport", "airfield", "base", "field", "dam", "crossing", "hill"}
-    | {"airbases", "airports", "airfields", "bases", "fields", "dams", "crossings", "hills"}
+    {"airbase", "airport", "airfield", "base", "field", "dam", "crossing", "hill", "road", "highway"}
+    | {"airbases", "airports", "airfields", "bases", "fields", "dams", "crossings", "hills", "roads"}
+    | {"bridge", "bridges"}
 )
 # "the town of X", "the province of X".
 CUE_OF = re.compile(
