@@ -67,6 +67,8 @@ def test_a_capital_that_is_blamed_or_urged_is_its_government() -> None:
     text = "Britain accused Moscow of war crimes and urged Damascus to stop."
     assert stands_for_its_government(text, _mention_in(text, "Moscow"))
     assert stands_for_its_government(text, _mention_in(text, "Damascus"))
+    loyal = "Militias loyal to Damascus fought the rebels."
+    assert stands_for_its_government(loyal, _mention_in(loyal, "Damascus"))
 
 
 def test_a_place_inside_an_adjective_qualifies_a_group() -> None:

@@ -348,3 +348,14 @@ def test_there_that_only_says_something_exists_is_no_place(extractor: EventExtra
         places={"Souran": place("Souran", gid=4)},
     )
     assert [e.location_as_written for e in extractor(doc).events] == ["Souran"]
+
+
+def test_a_place_told_only_as_an_adjective_is_no_place_for_a_later_sentence(
+    extractor: EventExtractor,
+) -> None:
+    doc = document(
+        "Jets struck Souran. The Syrian bulletin was published. Gunmen executed 40 men.",
+        places={"Souran": place("Souran", gid=4), "Syrian": place("Syria", feature="country", gid=5)},
+    )
+    located = [e.location_as_written for e in extractor(doc).events]
+    assert "Syrian" not in located

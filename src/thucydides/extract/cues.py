@@ -88,10 +88,12 @@ _SPEAKS = re.compile(
     rf"{alternation((*SPEECH_VERBS, *REACTION_VERBS))}\b",
     re.IGNORECASE,
 )
-# "accused Moscow of", "urged Ankara to": a capital that is blamed or asked is its government.
+# "accused Moscow of", "urged Ankara to", "militias loyal to Damascus": a capital that is blamed,
+# asked or served is its government.
 _ADDRESSED = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|urged|urges|urging|called on|calls on|"
-    r"condemned|condemns|criticised|criticized|warned|warns|asked|pressed|told)\s+(?:the\s+)?$",
+    r"condemned|condemns|criticised|criticized|warned|warns|asked|pressed|told|"
+    r"loyal to|allied (?:to|with)|backed by|supported by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "peace talks in Astana", "a conference in Geneva": where people meet, not where fighting is.

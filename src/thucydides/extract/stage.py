@@ -145,8 +145,9 @@ class EventExtractor:
                 and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph
             ):
                 previous_sentence_events = []
-            if places and not produced:
-                context.last_event_place = places[-1]
+            free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
+            if free and not produced:
+                context.last_event_place = free[-1]  # "Russian" in "the Russian bulletin" is no place told
         return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
