@@ -9,6 +9,7 @@ import pytest
 from thucydides.gazetteer import Gazetteer
 from thucydides.geoparse.find import Finder, names_a_group
 from thucydides.geoparse.lexicon import Demonyms
+from thucydides.geoparse.tokens import runs, words
 from thucydides.model import Document, Mention, MentionKind
 
 MakeDoc = Callable[..., Document]
@@ -141,3 +142,10 @@ def test_group_words_alone_do_not_make_a_group_name() -> None:
     assert not names_a_group("Ansar")
     assert not names_a_group("Tahrir Square")
     assert not names_a_group("Aleppo")
+
+
+def test_an_article_between_two_words_of_a_name_joins_them() -> None:
+    text = "An attack on Aqareb es Safi and on Homs at dawn."
+    found = [[w.text for w in run] for run in runs(text, words(text))]
+    assert ["Aqareb", "es", "Safi"] in found
+    assert ["Homs"] in found  # "at" stays an English word

@@ -24,6 +24,8 @@ _ABBREVIATION_DOT = re.compile(r"^\. ?$")
 NAME_WORD_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 # Articles that are also English words: an article only when hyphenated (as-Sukhnah, not "as Damascus").
 _ENGLISH_ARTICLES = frozenset({"as", "at", "an", "ad", "en", "es", "et", "ed", "er"})
+# Of those, the ones that are English words even between two capitalised words ("Homs at Hama").
+_ENGLISH_WORDS = frozenset({"as", "at", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,12 @@ def runs(text: str, found: list[Word], offset: int = 0) -> list[list[Word]]:
             and (
                 word.text not in _ENGLISH_ARTICLES
                 or _HYPHEN.match(text[word.end - offset : following.start - offset]) is not None
+                # "Aqareb es Safi", "Tell ed Daba": between two words of a name, no English word
+                or (
+                    word.text not in _ENGLISH_WORDS
+                    and bool(current)
+                    and joined(text, current[-1], word, offset)
+                )
             )
         )
         if word.capitalised or article_of_name:
