@@ -149,3 +149,10 @@ def test_an_article_between_two_words_of_a_name_joins_them() -> None:
     found = [[w.text for w in run] for run in runs(text, words(text))]
     assert ["Aqareb", "es", "Safi"] in found
     assert ["Homs"] in found  # "at" stays an English word
+
+
+def test_a_short_hyphenated_link_keeps_a_name_whole() -> None:
+    text = "They took Mazar-e-Sharif and a well-to-do Homs suburb."
+    found = [[w.text for w in run] for run in runs(text, words(text))]
+    assert ["Mazar", "e", "Sharif"] in found
+    assert ["Homs"] in found

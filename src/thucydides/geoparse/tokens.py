@@ -103,7 +103,17 @@ def runs(text: str, found: list[Word], offset: int = 0) -> list[list[Word]]:
                 )
             )
         )
-        if word.capitalised or article_of_name:
+        # "Mazar-e-Sharif", "Mandi-ul-Haq": a short linking word hyphenated between two name words.
+        link = (
+            not word.capitalised
+            and len(word.text) <= 3
+            and bool(current)
+            and following is not None
+            and following.capitalised
+            and _HYPHEN.match(text[current[-1].end - offset : word.start - offset]) is not None
+            and _HYPHEN.match(text[word.end - offset : following.start - offset]) is not None
+        )
+        if word.capitalised or article_of_name or link:
             if current and not joined(text, current[-1], word, offset):
                 result.append(current)
                 current = []
