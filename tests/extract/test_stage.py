@@ -359,3 +359,11 @@ def test_a_place_told_only_as_an_adjective_is_no_place_for_a_later_sentence(
     )
     located = [e.location_as_written for e in extractor(doc).events]
     assert "Syrian" not in located
+
+
+def test_where_victims_come_from_is_where_they_were_attacked(extractor: EventExtractor) -> None:
+    doc = document(
+        "Gunmen shot dead sixty people from Souran village.",
+        places={"Souran": place("Souran", gid=4)},
+    )
+    assert "Souran" in [e.location_as_written for e in extractor(doc).events]

@@ -21,8 +21,11 @@ from thucydides.nlp.lexicon import DIRECTION
 
 _LIST_START = re.compile(r"^\s*(?:and|or|&|as well as|,\s*(?:and|as well as))\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", re.IGNORECASE)
+# "people from Gaidamgari were killed": where the victims live, likely where they were attacked.
 _ORIGIN = re.compile(
-    r"\b(?:from|towards?|to reach|between|among|through|via|en route to|heading to|ahead of)\s+(?:the\s+)?"
+    r"\b(?:(?<!people )(?<!residents )(?<!civilians )(?<!villagers )(?<!families )(?<!children )"
+    r"(?<!women )(?<!worshippers )from|towards?|to reach|between|among|through|via|en route to|heading to|"
+    r"ahead of)\s+(?:the\s+)?"
     rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?$",
     re.I,
 )
