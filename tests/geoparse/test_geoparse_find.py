@@ -156,3 +156,13 @@ def test_a_short_hyphenated_link_keeps_a_name_whole() -> None:
     found = [[w.text for w in run] for run in runs(text, words(text))]
     assert ["Mazar", "e", "Sharif"] in found
     assert ["Homs"] in found
+
+
+def test_a_place_that_begins_a_sites_name_is_where_the_site_is(
+    small_gazetteer: Gazetteer, make_doc: MakeDoc
+) -> None:
+    finder = Finder(small_gazetteer)
+    (site,) = finder.spans(make_doc("A man was shot at the Homs Carnival on Monday."))
+    assert (site.text, site.weak) == ("Homs", None)
+    (club,) = finder.spans(make_doc("A man was shot at the Homs Golden Eagles on Monday."))
+    assert (club.text, club.weak) == ("Homs", "inside a longer capitalised name")

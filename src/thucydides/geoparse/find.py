@@ -46,6 +46,7 @@ from thucydides.geoparse.lexicon import (
     LONE_HEADS,
     NAME_PARTICLES,
     RELATIVE_BEFORE,
+    SITE_HEADS,
     STOP_WORDS,
     TITLES,
     Demonyms,
@@ -310,7 +311,8 @@ class Finder:
             before = [w for w in run[previous_end + 1 : first] if _loose(w)]
             after = [w for w in run[last + 1 : following] if _loose(w)]
             weak = None
-            if before or after:
+            at_a_site = not before and bool(after) and all(w.lower in SITE_HEADS for w in after)
+            if (before or after) and not at_a_site:
                 weak = "inside a longer capitalised name"
             elif first_index + first == 0 and len([w for w in run[first : last + 1] if not w.article]) == 1:
                 weak = FIRST_WORD

@@ -245,3 +245,13 @@ ORGANISATION_HEADS = words_of(
     center centre research
     """
 )
+
+# Heads of a site's or a gathering's name that begins with the place it is at: "the Notting Hill
+# Carnival", "Damascus University", "the Aleppo Central Prison". The place inside is where the
+# site is, not part of an organisation's name.
+SITE_HEADS = words_of(
+    """
+    carnival festival market bazaar souk mall mosque church cathedral shrine hospital clinic school
+    university college stadium station prison square park hotel airport port harbour harbor
+    """
+)
