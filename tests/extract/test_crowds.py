@@ -36,6 +36,27 @@ RESIDENTS = ActorMention(0, 9, "residents", "Civilians (Egypt)", "civilian", Non
             ("Excessive force against protesters", "Police Forces of Egypt", "Protesters (Egypt)"),
         ),
         (
+            {"protest"},
+            "stone-throwing protesters clashed with police in running battles",
+            None,
+            None,
+            ("Violent demonstration", "Rioters (Egypt)", None),
+        ),
+        (
+            {"protest"},
+            "the march turned violent as demonstrators threw objects at officers",
+            None,
+            None,
+            ("Violent demonstration", "Rioters (Egypt)", None),
+        ),
+        (
+            {"protest"},
+            "police violently dispersed the protest, wounding dozens",
+            POLICE,
+            None,
+            ("Excessive force against protesters", "Police Forces of Egypt", "Protesters (Egypt)"),
+        ),
+        (
             {"riot"},
             "an angry mob attacked a church",
             None,

@@ -24,13 +24,18 @@ _INTERVENTION = re.compile(
 )
 _FORCE = re.compile(
     r"\b(?:opened fire|open fire|fired (?:live|on|at|into the crowd)|live (?:ammunition|rounds|fire)|"
-    r"shot (?:dead|at)|gunfire)\b",
+    r"shot (?:dead|at)|gunfire|excessive force|violently (?:dispers|suppress|crush|crack)\w*|"
+    r"brutal(?:ly)? (?:attack|beat|assault|suppress|disperse)\w*)\b",
     re.I,
 )
 _MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?)\b", re.I)
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:burn(?:ed|t|ing)? (?:tyres|tires)|block(?:ed|ing)? (?:the )?(?:\w+ )?(?:roads?|highway|streets?)|"
-    r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|petrol bombs|molotov)|pelted|rampag(?:e|ed))\b",
+    r"(?:threw|throws?|hurled|hurls?|throwing|hurling) (?:stones|rocks|objects|bottles|projectiles|"
+    r"fireworks|firecrackers|petrol bombs|molotov|an? \w+ into)|(?:stone|rock)-throwing|pelted|"
+    r"rampag(?:e|ed)|turned violent|violent clashes|clash(?:ed|es)? with (?:the )?(?:riot )?police|"
+    r"scuffles?|smash(?:ed|ing)|torch(?:ed|ing)|set (?:fire|ablaze)|loot(?:ed|ing)|vandali[sz](?:ed|ing)|"
+    r"pull(?:ed)? down)\b",
     re.I,
 )
 
