@@ -367,3 +367,18 @@ def test_where_victims_come_from_is_where_they_were_attacked(extractor: EventExt
         places={"Souran": place("Souran", gid=4)},
     )
     assert "Souran" in [e.location_as_written for e in extractor(doc).events]
+
+
+def test_a_report_that_names_no_place_keeps_its_event_without_one(extractor: EventExtractor) -> None:
+    (event,) = extractor(document("Gunmen shot dead five farmers on Monday.")).events
+    assert (event.sub_event_type, event.place_mention, event.location_as_written) == ("Attack", None, None)
+    assert event.geo_precision == 3
+
+
+def test_a_sentence_without_a_place_in_a_report_that_names_one_gives_no_record(
+    extractor: EventExtractor,
+) -> None:
+    doc = document(
+        "Jets struck Souran. Gunmen shot dead five farmers.", places={"Souran": place("Souran", gid=4)}
+    )
+    assert all(e.place_mention is not None for e in extractor(doc).events)

@@ -23,8 +23,8 @@ def build_event(
     actor1: str,
     assoc1: str | None,
     actor2: str | None,
-    place: PlaceMention,
-    as_written: str,
+    place: PlaceMention | None,
+    as_written: str | None,
     date: dt.date | None,
     precision: int,
     figures: Casualties,
@@ -34,11 +34,14 @@ def build_event(
     explicit_actor: bool,
     countries: CountryTable,
 ) -> Event:
-    """The spec record of one coded frame at one place (location fields left to the geocoder)."""
+    """The spec record of one coded frame at one place (location fields left to the geocoder); with
+    no place when the report names none at all (location null, ``geo_precision`` 3)."""
     sentence = frame.sentence
-    key = f"{doc.id}|{sentence.start}|{frame.head.start}|{place.mention.start}|{sub_type}"
-    confidence = strength * (0.7 + (0.15 if explicit_actor else 0) + (0.15 if place.place else 0))
-    country = countries.get(place.place.country_code) if place.place else None
+    start = place.mention.start if place is not None else -1
+    key = f"{doc.id}|{sentence.start}|{frame.head.start}|{start}|{sub_type}"
+    located = place is not None and place.place is not None
+    confidence = strength * (0.7 + (0.15 if explicit_actor else 0) + (0.15 if located else 0))
+    country = countries.get(place.place.country_code) if place is not None and place.place else None
     return Event(
         event_id="evt-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         event_date=date,
@@ -74,7 +77,7 @@ def build_event(
             actor1=actor1,
             assoc_actor_1=assoc1,
             actor2=actor2,
-            where=as_written,
+            where=as_written or "a place the report does not name",
             fatalities=figures.fatalities,
             victims=figures.victims,
             captured=figures.captured,

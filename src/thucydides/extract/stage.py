@@ -400,8 +400,13 @@ class EventExtractor:
             # "five people were killed when a man opened fire": ACLED codes the perpetrator it
             # cannot name as an unidentified armed group.
             actor1 = unnamed("Unidentified Armed Group", focus, "unknown")
-        if not places or actor1 is None:
-            return []  # an action with no place or no actor cannot be coded
+        if actor1 is None:
+            return []  # an action with no actor cannot be coded
+        unplaced = not places and not doc.places
+        if not places and not unplaced:
+            return []  # the event's place is one the sentence does not give
+        # A report that names no place at all still reports its event: kept, with no place (null
+        # location, geo_precision 3), rather than lost.
         means = self.lexicon.means(doc.text[frame.start : frame.means_end])
         sub_type = (
             forced_type
@@ -446,11 +451,16 @@ class EventExtractor:
             for (p, written), likely in zip(places, where, strict=True)
             if likely >= NOT_THE_PLACE
         ] or places
+        located: list[tuple[PlaceMention | None, str | None]] = [*places] if places else [(None, None)]
         results = []
-        for index, (place, as_written) in enumerate(places):
-            date, precision = context.date_at(place_key(place), dating)
-            figures = casualties_for(quantities, parts=len(places), index=index)
-            land = self.countries.get(place.place.country_code) if place.place else None
+        for index, (place, as_written) in enumerate(located):
+            date, precision = (
+                context.date_at(place_key(place), dating)
+                if place is not None
+                else (dating.date, dating.precision)
+            )
+            figures = casualties_for(quantities, parts=len(located), index=index)
+            land = self.countries.get(place.place.country_code) if place is not None and place.place else None
             results.append(
                 build_event(
                     doc,
