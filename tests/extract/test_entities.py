@@ -36,3 +36,12 @@ def test_an_organisation_named_after_a_building_is_where_things_happen() -> None
     text = "The regime targeted Latamneh hospital."
     assert not hidden_in_entity(mention(text, "Latamneh"), [(20, 37, "ORG", "Latamneh hospital")])
     assert hidden_in_entity(mention(text, "Latamneh"), [(20, 37, "ORG", "Latamneh Media Office")])
+
+
+def test_an_entity_made_only_of_place_names_hides_none_of_them() -> None:
+    text = "Troops clashed outside the town of Hudur, Bakool region."
+    town, region = mention(text, "Hudur"), mention(text, "Bakool", feature="admin1")
+    start = text.index("Hudur")
+    entities = [(start, start + len("Hudur, Bakool"), "ORG", "Hudur, Bakool")]
+    assert not hidden_in_entity(town, entities, [town, region])
+    assert hidden_in_entity(town, [(start, start + 20, "ORG", "Hudur Fighters Union")], [town, region])

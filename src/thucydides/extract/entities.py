@@ -10,7 +10,7 @@ a span the model reads as a nationality ("Iranian") is an adjective, not a place
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from thucydides.model import PlaceMention
 
@@ -33,11 +33,19 @@ _FACILITY = re.compile(
 Entity = tuple[int, int, str, str]  # start, end (document offsets), label, text
 
 
-def hidden_in_entity(place: PlaceMention, entities: Iterable[Entity]) -> bool:
-    """The place name is a word of a longer name, or a span the model reads as no place at all."""
+def hidden_in_entity(
+    place: PlaceMention, entities: Iterable[Entity], places: Sequence[PlaceMention] = ()
+) -> bool:
+    """The place name is a word of a longer name, or a span the model reads as no place at all.
+
+    An "entity" made only of place names ("Hudur, Bakool" read as an organisation) hides none of
+    them: ``places`` are the sentence's place mentions.
+    """
     start, end = place.mention.start, place.mention.end
     for e_start, e_end, label, text in entities:
         if not (e_start <= start and end <= e_end):
+            continue
+        if _only_places(e_start, text, places):
             continue
         if (e_start, e_end) == (start, end):
             if label in _NEVER_PLACES:
@@ -46,6 +54,26 @@ def hidden_in_entity(place: PlaceMention, entities: Iterable[Entity]) -> bool:
         if label in _CONTAINERS and not (label == "ORG" and _FACILITY.search(text)) and not _prominent(place):
             return True
     return False
+
+
+_JOINERS = re.compile(r"^(?:[\s,;&-]|\band\b|\bof\b|\bthe\b)*$", re.IGNORECASE)
+
+
+def _only_places(start: int, text: str, places: Sequence[PlaceMention]) -> bool:
+    """Whether the entity's words are place names joined by commas or "and"."""
+    inside = sorted(
+        (p.mention.start - start, p.mention.end - start)
+        for p in places
+        if start <= p.mention.start and p.mention.end <= start + len(text)
+    )
+    if len(inside) < 2:
+        return False
+    rest, cursor = [], 0
+    for left, right in inside:
+        rest.append(text[cursor:left])
+        cursor = max(cursor, right)
+    rest.append(text[cursor:])
+    return all(_JOINERS.match(piece) for piece in rest)
 
 
 def _prominent(place: PlaceMention) -> bool:

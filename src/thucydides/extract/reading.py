@@ -85,5 +85,5 @@ def without_hidden_places(scope: SentenceScope) -> SentenceScope:
         return scope
     offset = scope.sentence.start
     entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in scope.parsed.ents]
-    places = [p for p in scope.places if not hidden_in_entity(p, entities)]
+    places = [p for p in scope.places if not hidden_in_entity(p, entities, scope.places)]
     return dataclasses.replace(scope, places=places)
