@@ -10,6 +10,7 @@ from thucydides.extract.cues import (
     is_a_meeting_venue,
     is_attribution,
     is_headline,
+    is_mishap,
     is_page_furniture,
     not_an_event_place,
     qualifies_something,
@@ -99,3 +100,14 @@ def test_a_pages_furniture_is_no_report() -> None:
     furniture, body = doc.sentences
     assert is_page_furniture(furniture)
     assert not is_page_furniture(body)
+
+
+def test_a_disaster_or_an_accident_with_no_armed_side_is_no_event() -> None:
+    quake = document("A powerful earthquake struck the valley, killing 40 people.")
+    assert is_mishap(quake.sentences[0], [])
+    plant = document("Six workers died when a chemical plant exploded.")
+    assert is_mishap(plant.sentences[0], [])
+    bomb = document("A car bomb exploded near the market, killing six.")
+    assert not is_mishap(bomb.sentences[0], [])
+    storm = document("Rebels stormed the village.")
+    assert not is_mishap(storm.sentences[0], [])

@@ -193,3 +193,22 @@ def not_an_event_place(
         or bool(_ROUTE_END.match(doc.text, place.mention.end))
         or bool(_ROUTE_START.search(doc.text[max(0, place.mention.start - 40) : place.mention.start]))
     )
+
+
+# Disasters and accidents: deaths and blasts no armed side caused.
+_MISHAP = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|floods?|flooding|landslides?|mudslides?|avalanches?|wildfires?|"
+    r"bushfires?|forest fires?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|tsunamis?|heat ?waves?|"
+    r"(?:road|traffic|car|bus|train|plane|air) (?:crash|accident)e?s?|accidents?|accidental(?:ly)?|"
+    r"collided|collision|derailed|capsized|plunged off|(?:gas|chemical) leak(?:age)?|leakage|"
+    r"food poisoning|(?:chemical|industrial|power|fireworks?) (?:plant|factory|warehouse)|furnace|"
+    r"gas cylinder|short circuit|ammonium nitrate)\b",
+    re.IGNORECASE,
+)
+
+
+def is_mishap(sentence: Sentence, actors: list[ActorMention]) -> bool:
+    """A sentence about a disaster or an accident that names no armed side: its deaths and blasts
+    are no political violence (ACLED codes none)."""
+    armed = any(actor.is_armed for actor in actors)
+    return not armed and _MISHAP.search(sentence.text) is not None

@@ -42,6 +42,7 @@ from thucydides.extract.cues import (
     BACK_REFERENCE,
     is_attribution,
     is_headline,
+    is_mishap,
     is_page_furniture,
     not_an_event_place,
     unopposed,
@@ -152,8 +153,8 @@ class EventExtractor:
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
-        if model_vetoes(guess):
-            return []  # no event of the taxonomy
+        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors):
+            return []  # no event of the taxonomy: the model is sure, or a disaster or an accident
         background = background_spans(scope.sentence.text)
         if background and scope.parsed is None:
             return []  # background or a habit somewhere in an unparsed sentence: not news of the report
