@@ -47,6 +47,20 @@ def test_strategic_developments() -> None:
     assert typed("agreement") == "Agreement"
     assert typed("withdraw") == "Non-violent transfer of territory"
     assert typed("surrender") == "Change to group/activity"
+    assert typed("disrupt") == "Disrupted weapons use"
+
+
+def test_weapons_found_or_made_safe_are_disrupted_weapons_use() -> None:
+    from thucydides.extract.triggers import TriggerCategory, TriggerLexicon
+
+    lexicon = TriggerLexicon.default()
+    for text in (
+        "Engineers defused a roadside bomb.",
+        "Police seized 200 rifles and explosives at the port.",
+        "Two explosive devices were found near the school.",
+    ):
+        assert TriggerCategory.DISRUPT in {t.category for t in lexicon.find(text)}, text
+    assert TriggerCategory.DISRUPT not in {t.category for t in lexicon.find("Rebels seized the town.")}
 
 
 def test_trigger_categories_are_a_closed_set() -> None:

@@ -111,6 +111,7 @@ class Frame:
 
 
 _CATEGORY_RANK = {
+    "disrupt": 11,  # "an IED was found and defused": the device never went off
     "suicide": 10,
     "chemical": 9,
     "explosive": 8,

@@ -57,7 +57,7 @@ CATEGORY_OF_TYPE: dict[str, str] = {
     "Agreement": "agreement",
     "Arrests": "arrest",
     "Change to group/activity": "surrender",
-    "Disrupted weapons use": "base",
+    "Disrupted weapons use": "disrupt",
     "Headquarters or base established": "base",
     "Looting/property destruction": "looting",
     "Other": "base",

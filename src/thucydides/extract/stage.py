@@ -431,7 +431,9 @@ class EventExtractor:
                 f"Civilians ({focus or 'Unknown'})"  # ACLED: those detained are civilians unless named
             )
         elif (
-            actor2_name is None and crowd is None and head.category not in ("reinforce", "surrender", "base")
+            actor2_name is None
+            and crowd is None
+            and head.category not in ("reinforce", "surrender", "base", "disrupt")
         ):
             actor2_name = self._named_opponent(actor1, frame, context, admin1s)
         assoc = roles.assoc

@@ -32,6 +32,7 @@ class TriggerCategory(StrEnum):
     LOOTING = "looting"
     KILL = "kill"
     BASE = "base"
+    DISRUPT = "disrupt"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ _FIXED = {
     "withdraw": "Non-violent transfer of territory",
     "looting": "Looting/property destruction",
     "base": "Headquarters or base established",
+    "disrupt": "Disrupted weapons use",
 }
 
 
