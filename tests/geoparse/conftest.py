@@ -118,6 +118,7 @@ def small_gazetteer() -> Gazetteer:
                 population=1_100_000,
             ),
             _place("geonames:3069011", "Most", "town", "CZ", 50.5, 13.64, population=66_000),
+            _place("geonames:484048", "Tatarstan", "admin1", "RU", 55.5, 50.9, admin1="Tatarstan"),
             _place("geonames:4", "Sunday", "village", "US", 40.0, -80.0, population=600),
             _place("geonames:5", "Assad", "village", "SY", 35.0, 37.0, admin1="Hama", population=900),
             _place(

@@ -142,3 +142,8 @@ def test_a_nationality_adjective_gets_no_close_spellings(small_gazetteer: Gazett
     item = Item(span=span, candidates=list(iraq))
     add_close_spellings(small_gazetteer, item, "SY")
     assert [c.place.name for c in item.candidates] == ["Iraq"]
+
+
+def test_a_first_level_division_written_exactly_is_known_beyond_the_focus(places_of: Places) -> None:
+    found = places_of("Jets struck Aleppo and Homs. A delegation later flew to Tatarstan.")
+    assert ("Tatarstan", "geonames:484048") in found

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from factory import document, place
-from thucydides.model import Document, PlaceMention
+from thucydides.geoparse import link_mentions
+from thucydides.model import Document, Mention, MentionKind, PlaceMention
 
 
 def _by_text(doc: Document) -> dict[str, PlaceMention]:
@@ -189,3 +190,16 @@ def test_the_capital_named_after_a_direction_locates_the_place() -> None:
     )
     assert _container(doc, "Sabra") == "Damascus"
     assert _by_text(doc)["Sabra"].relation == "near"
+
+
+def test_a_nationality_adjective_holds_no_place() -> None:
+    text = "Troops were embedded in Manbij near the Turkish border."
+    start = text.index("Turkish")
+    doc = document(text, places={"Manbij": place("Manbij", gid=1)})
+    turkish = PlaceMention(
+        Mention(MentionKind.PLACE, start, start + 7, "Turkish", 0, "demonym"),
+        place("Turkey", feature="country", cc="TR", gid=2),
+        1.0,
+    )
+    linked = link_mentions(doc, [*doc.places, turkish])
+    assert all(p.within is None for p in linked)

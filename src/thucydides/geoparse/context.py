@@ -177,6 +177,8 @@ def link_items(text: str, items: Sequence[Item]) -> None:
         if following.span.sentence.index != item.span.sentence.index:
             continue
         gap = text[item.span.end : following.span.start]
+        if following.span.origin == "demonym":
+            continue  # "Manbij near the Turkish border": an adjective holds no place
         if item.aliases and gap.startswith(")"):
             gap = gap[1:]  # "Tadmur (Palmyra) in Homs": the bracket closes, the sentence goes on
         if item.span.possessive and not gap.strip(" ’'s"):

@@ -59,6 +59,7 @@ from thucydides.nlp.lexicon import DIRECTIONAL_ADJECTIVES
 MAX_WORDS = 7
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FIRST_WORD = "first word of a sentence"
+INSIDE_LONGER = "inside a longer capitalised name"
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 
 
@@ -282,7 +283,7 @@ class Finder:
             after = run[first + size :]
             rest = self._spans_of_run(reader, first_index + first + size, after) if after else []
             # What stands beside the adjective is part of a longer name ("Russian Foreign Ministry").
-            longer = "inside a longer capitalised name"
+            longer = INSIDE_LONGER
             return [*(replace(other, weak=other.weak or longer) for other in [*ahead, *rest]), span]
         cut = self._cut(reader.doc, run)
         if reader.headline:
@@ -313,7 +314,7 @@ class Finder:
             weak = None
             at_a_site = not before and bool(after) and all(w.lower in SITE_HEADS for w in after)
             if (before or after) and not at_a_site:
-                weak = "inside a longer capitalised name"
+                weak = INSIDE_LONGER
             elif first_index + first == 0 and len([w for w in run[first : last + 1] if not w.article]) == 1:
                 weak = FIRST_WORD
             spans.append(

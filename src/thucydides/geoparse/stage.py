@@ -15,7 +15,7 @@ from thucydides.geoparse.context import (
     prominent,
     read_dateline,
 )
-from thucydides.geoparse.find import FIRST_WORD, Finder, Span
+from thucydides.geoparse.find import FIRST_WORD, INSIDE_LONGER, Finder, Span
 from thucydides.geoparse.lexicon import Demonyms
 from thucydides.geoparse.persons import PERSON
 from thucydides.geoparse.resolve import (
@@ -219,7 +219,11 @@ def _rejection(item: Item, context: Context) -> str | None:
     one_word = len(item.span.text.split()) == 1
     if one_word and not exact and len(item.span.text) <= 3:
         return f"a short word spelled unlike any name of {place.name}"
-    famous = exact and prominent(place) and item.span.weak in {None, FIRST_WORD}
+    # A country is itself even at the head of a longer name ("U.S. District Judge"); a first-level
+    # division written exactly is as well known as a big city ("in Minnesota").
+    known_weakness = {None, FIRST_WORD} | ({INSIDE_LONGER} if place.feature == "country" else set())
+    well_known = prominent(place) or (place.feature == "admin1" and item.span.weak is None)
+    famous = exact and well_known and item.span.weak in known_weakness
     foreign = context.focus is not None and place.country_code != context.focus
     if foreign and not (famous or place.country_code in context.countries_named):
         return f"only {place.country_code} candidates, far from the report's focus ({context.focus})"

@@ -79,7 +79,7 @@ def link_mentions(doc: Document, mentions: Sequence[PlaceMention]) -> list[Place
             text=mention.text,
             sentence=sentence,
             known=place_mention.place is not None,
-            origin="given",
+            origin="demonym" if mention.label == "demonym" else "given",
             possessive=doc.text[mention.end : mention.end + 2] in _POSSESSIVE,
         )
         choice = Candidate(place_mention.place, mention.text, 1.0, "given") if place_mention.place else None
