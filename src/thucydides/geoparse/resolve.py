@@ -122,9 +122,46 @@ class _Anchor:
     chosen_by: list[tuple[int, int]]  # (item index, paragraph)
 
 
-# An anchor seen from one paragraph: place id, latitude, longitude, the best paragraph
-# weight among the items that chose it, that item, and the next best weight (-1: none).
+# An anchor seen from one paragraph: place id, latitude, longitude, the best paragraph weight
+# among the items that chose it, the item of that paragraph that gave it (-1: none, or none
+# there), and the next best weight (-1: none).
 _View = tuple[str, float, float, float, int, float]
+
+
+def _choosers_by_paragraph(anchor: _Anchor) -> dict[int, list[int]]:
+    """The items that chose the anchor, by their paragraph."""
+    by_paragraph: dict[int, list[int]] = {}
+    for index, paragraph in anchor.chosen_by:
+        by_paragraph.setdefault(paragraph, []).append(index)
+    return by_paragraph
+
+
+def _weights_from(paragraph: int, by_paragraph: dict[int, list[int]], total: int) -> tuple[float, int, float]:
+    """(best paragraph weight, the item of ``paragraph`` that gave it or -1, the next best weight or -1)
+    of an anchor's choosers seen from ``paragraph``, as ranking them all by (weight, item) would give.
+
+    ``paragraph_weight`` depends only on the distance and is the same from 3 paragraphs on, so only
+    the paragraph and the two on either side are looked at. The item matters only when it is the
+    one asking (``proximity``: a span's own choice does not count), and that one is in ``paragraph``.
+    """
+    weights: list[float] = []  # of each distance class that has choosers, nearest first
+    counts: list[int] = []
+    chooser = -1
+    for distance in (0, 1, 2):
+        found = by_paragraph.get(paragraph - distance, [])
+        if distance:
+            found = found + by_paragraph.get(paragraph + distance, [])
+        elif found:
+            chooser = max(found)
+        if found:
+            weights.append(paragraph_weight(paragraph, paragraph + distance))
+            counts.append(len(found))
+    if total > sum(counts):
+        weights.append(paragraph_weight(paragraph, paragraph + 3))
+        counts.append(total - sum(counts))
+    if counts[0] > 1:
+        return weights[0], chooser, weights[0]
+    return weights[0], chooser, weights[1] if len(weights) > 1 else -1.0
 
 
 class _Pass:
@@ -142,8 +179,10 @@ class _Pass:
                 place.place_id, _Anchor(place.place_id, place.latitude, place.longitude, [])
             )
             anchor.chosen_by.append((index, item.span.sentence.paragraph))
-        self.anchors = list(anchors.values())
-        self._views: dict[int, tuple[list[float], list[_View]]] = {}
+        # By latitude (stable), so that every paragraph's view is in that order without sorting it.
+        self.anchors = sorted(anchors.values(), key=lambda anchor: anchor.latitude)
+        self._by_paragraph = [_choosers_by_paragraph(anchor) for anchor in self.anchors]
+        self._view: tuple[int, tuple[list[float], list[_View]]] | None = None
         self.named: dict[str, list[tuple[int, Place]]] = {}
         for index, item in enumerate(items):
             if (
@@ -155,21 +194,21 @@ class _Pass:
                 self.named.setdefault(item.key, []).append((index, item.choice.place))
 
     def _seen_from(self, paragraph: int) -> tuple[list[float], list[_View]]:
-        """The anchors as seen from a paragraph, by latitude (and their latitudes, for bisecting)."""
-        cached = self._views.get(paragraph)
-        if cached is None:
-            rows = []
-            for anchor in self.anchors:
-                ranked = sorted(
-                    ((paragraph_weight(paragraph, p), i) for i, p in anchor.chosen_by), reverse=True
-                )
-                second = ranked[1][0] if len(ranked) > 1 else -1.0
-                rows.append(
-                    (anchor.place_id, anchor.latitude, anchor.longitude, ranked[0][0], ranked[0][1], second)
-                )
-            rows.sort(key=lambda row: row[1])
-            cached = self._views[paragraph] = ([row[1] for row in rows], rows)
-        return cached
+        """The anchors as seen from a paragraph, by latitude (and their latitudes, for bisecting).
+
+        Items are scored in text order, so only the last paragraph's view is kept; each is built from
+        the choosers of the paragraph and the two on either side (``paragraph_weight`` is the same
+        beyond), in time proportional to the number of anchors, not of the items that chose them.
+        """
+        if self._view is not None and self._view[0] == paragraph:
+            return self._view[1]
+        rows = []
+        for anchor, by_paragraph in zip(self.anchors, self._by_paragraph, strict=True):
+            best, chooser, second = _weights_from(paragraph, by_paragraph, len(anchor.chosen_by))
+            rows.append((anchor.place_id, anchor.latitude, anchor.longitude, best, chooser, second))
+        view = ([row[1] for row in rows], rows)
+        self._view = (paragraph, view)
+        return view
 
     def proximity(self, place: Place, index: int) -> tuple[float, float]:
         """(closeness to the places chosen in this and the neighbouring paragraphs, weighted; to any).
