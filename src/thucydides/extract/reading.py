@@ -38,6 +38,8 @@ class SentenceScope:
     opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
     parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
     triggers: list[Trigger] = dataclasses.field(default_factory=list)  # its action words, found once
+    # Every place the sentence names, those ``without_hidden_places`` drops included.
+    sentence_places: tuple[PlaceMention, ...] = ()
 
 
 def place_key(place: PlaceMention) -> str:

@@ -16,10 +16,13 @@ The geocode stage then fills the location fields from each record's place.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -75,6 +78,8 @@ from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
 
+_T = TypeVar("_T")
+
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
 
@@ -110,10 +115,12 @@ class EventExtractor:
         opinion = opinion_paragraphs(doc.sentences)
         found = {s.index: self.lexicon.find(s.text, offset=s.start) for s in doc.sentences}
         parses = self._parses(doc, guesses, found)
+        places_of = by_sentence(doc.sentences, [(p.mention.start, p) for p in doc.places])
+        quantities_of = by_sentence(doc.sentences, [(q.mention.start, q) for q in doc.quantities])
         events: list[Event] = []
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
-            places = [p for p in doc.places if sentence.start <= p.mention.start < sentence.end]
+            places = places_of.get(sentence.index, [])
             admin1s = frozenset(p.place.admin1 for p in places if p.place and p.place.admin1)
             # A sentence that names no known governorate stays in the theatre of the one before.
             admin1s = context.theatre = admin1s or context.theatre
@@ -126,11 +133,11 @@ class EventExtractor:
             claim = claimant(sentence.text, previous=previous)
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
-            quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
+            quantities = quantities_of.get(sentence.index, [])
             scope = SentenceScope(
                 doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
-                triggers=found[sentence.index],
+                triggers=found[sentence.index], sentence_places=tuple(places),
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -220,6 +227,7 @@ class EventExtractor:
                 quantities=quantities_in(scope.quantities, frames, frame_index),
                 forced_type=forced_type,
                 parsed=scope.parsed,
+                sentence_places=scope.sentence_places,
             )
         out = shared_opponents(out)
         return [
@@ -321,6 +329,7 @@ class EventExtractor:
         quantities: list[Quantity],
         forced_type: str | None = None,
         parsed: SpacyDoc | None = None,
+        sentence_places: Sequence[PlaceMention] = (),
     ) -> list[Event]:
         head = frame.head
         actors = [*frame.actors_before, *frame.actors_after]
@@ -426,7 +435,7 @@ class EventExtractor:
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
         dating = date_of(doc, frame)
-        where = self._where_likelihood(doc, frame, parsed, [p for p, _ in places])
+        where = self._where_likelihood(frame, parsed, [p for p, _ in places], sentence_places)
         places = [
             (p, written)
             for (p, written), likely in zip(places, where, strict=True)
@@ -463,14 +472,19 @@ class EventExtractor:
         return results
 
     def _where_likelihood(
-        self, doc: Document, frame: Frame, parsed: SpacyDoc | None, places: list[PlaceMention]
+        self,
+        frame: Frame,
+        parsed: SpacyDoc | None,
+        places: list[PlaceMention],
+        sentence_places: Sequence[PlaceMention],
     ) -> list[float]:
         """For each of the frame's places, how likely the event happened there (the event-place model,
-        which weighs all the sentence's places); 1.0 each without the model or the parse."""
+        which weighs all the sentence's places, ``sentence_places``); 1.0 each without the model or
+        the parse."""
         if self.event_place is None or parsed is None or frame.head.end <= frame.head.start:
             return [1.0] * len(places)
         offset = frame.sentence.start
-        candidates = [p for p in doc.places if frame.sentence.start <= p.mention.start < frame.sentence.end]
+        candidates = list(sentence_places)
         spans = [(p.mention.start - offset, p.mention.end - offset) for p in candidates]
         for p in places:  # a place referred back to ("the town") is not among the sentence's own
             if p not in candidates:
@@ -494,6 +508,27 @@ class EventExtractor:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
             return group.name if group else None
         return None
+
+
+def by_sentence(sentences: Sequence[Sentence], items: Sequence[tuple[int, _T]]) -> dict[int, list[_T]]:
+    """Each sentence's items (given with their start offsets), in the order given, by sentence index:
+    those that start inside it. One pass over a long report instead of one per sentence."""
+    ordered = all(a.start <= a.end <= b.start for a, b in itertools.pairwise(sentences)) and all(
+        s.start <= s.end for s in sentences[-1:]
+    )
+    out: dict[int, list[_T]] = {}
+    if not ordered:  # overlapping or unordered sentences: an item may be in several
+        for sentence in sentences:
+            found = [item for start, item in items if sentence.start <= start < sentence.end]
+            if found:
+                out[sentence.index] = found
+        return out
+    starts = [sentence.start for sentence in sentences]
+    for start, item in items:
+        position = bisect.bisect_right(starts, start) - 1
+        if position >= 0 and start < sentences[position].end:
+            out.setdefault(sentences[position].index, []).append(item)
+    return out
 
 
 # Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
