@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -16,7 +17,7 @@ from thucydides.extract.reconcile import OPINION_MARGIN
 from thucydides.extract.syntax import same_clause
 from thucydides.extract.triggers import Trigger
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
 
 _FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
@@ -40,6 +41,8 @@ class SentenceScope:
     triggers: list[Trigger] = dataclasses.field(default_factory=list)  # its action words, found once
     # Every place the sentence names, those ``without_hidden_places`` drops included.
     sentence_places: tuple[PlaceMention, ...] = ()
+    sentence_times: tuple[TimeRef, ...] | None = None  # its date expressions (None: look in the document)
+    told_at: AbstractSet[str] | None = None  # the places of ``told`` (``place_key``), when kept
 
 
 def place_key(place: PlaceMention) -> str:

@@ -22,6 +22,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
@@ -76,7 +77,7 @@ from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
 
 _T = TypeVar("_T")
 
@@ -117,7 +118,9 @@ class EventExtractor:
         parses = self._parses(doc, guesses, found)
         places_of = by_sentence(doc.sentences, [(p.mention.start, p) for p in doc.places])
         quantities_of = by_sentence(doc.sentences, [(q.mention.start, q) for q in doc.quantities])
+        times_of = by_sentence(doc.sentences, [(t.mention.start, t) for t in doc.times])
         events: list[Event] = []
+        told_at: set[str] = set()  # the places of ``events``, kept as they grow
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
             places = places_of.get(sentence.index, [])
@@ -138,6 +141,7 @@ class EventExtractor:
                 doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
                 triggers=found[sentence.index], sentence_places=tuple(places),
+                sentence_times=tuple(times_of.get(sentence.index, ())), told_at=told_at,
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -145,6 +149,7 @@ class EventExtractor:
                 events = add_casualties(events, previous_sentence_events, quantities)
             if produced:
                 events += produced
+                told_at.update(place_key(e.place_mention) for e in produced if e.place_mention is not None)
                 previous_sentence_events = produced
             elif (
                 sentence.index + 1 < len(doc.sentences)
@@ -177,6 +182,7 @@ class EventExtractor:
                 scope.told,
                 scope.parsed,
                 scope.triggers,
+                scope.told_at,
             )
         )
         produced = self._frame_events(scope, frames, None)
@@ -228,6 +234,7 @@ class EventExtractor:
                 forced_type=forced_type,
                 parsed=scope.parsed,
                 sentence_places=scope.sentence_places,
+                sentence_times=scope.sentence_times,
             )
         out = shared_opponents(out)
         return [
@@ -259,10 +266,11 @@ class EventExtractor:
         told: list[Event],
         parsed: SpacyDoc | None,
         found: list[Trigger],
+        told_at: AbstractSet[str] | None = None,
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in found:
-            if self._told_before(sentence, trigger, told, places):
+            if self._told_before(sentence, trigger, told, places, told_at):
                 continue
             if in_the_background(sentence, trigger.start, trigger.end, parsed):
                 continue  # "captured the town in 2014", "has been repeatedly shelled"
@@ -277,24 +285,31 @@ class EventExtractor:
     def _tells_of_told_event(self, scope: SentenceScope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
         return any(
-            self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in scope.triggers
+            self._told_before(scope.sentence, trigger, scope.told, scope.places, scope.told_at)
+            for trigger in scope.triggers
         )
 
     @staticmethod
     def _told_before(
-        sentence: Sentence, trigger: Trigger, told: list[Event], places: list[PlaceMention]
+        sentence: Sentence,
+        trigger: Trigger,
+        told: list[Event],
+        places: list[PlaceMention],
+        told_at: AbstractSet[str] | None = None,
     ) -> bool:
         """The action word names an event the report has already told.
 
         "The attack also wounded..." does; "Monday's raids hit the villages of A and B", naming towns
-        no earlier record is at, tells where the raids were for the first time.
+        no earlier record is at, tells where the raids were for the first time. ``told_at``: the
+        places of ``told`` (``place_key``), when the caller keeps them.
         """
         before = sentence.text[: trigger.start - sentence.start]
         if BACK_REFERENCE.search(before):
             return True  # "killed in the clashes"
         if not told or not refers_back(before, trigger.text):
             return False
-        told_at = {place_key(e.place_mention) for e in told if e.place_mention is not None}
+        if told_at is None:
+            told_at = {place_key(e.place_mention) for e in told if e.place_mention is not None}
         return not any(is_local(p) and place_key(p) not in told_at for p in places)
 
     def _proposed_frames(self, scope: SentenceScope, sub_type: str) -> list[Frame]:
@@ -330,6 +345,7 @@ class EventExtractor:
         forced_type: str | None = None,
         parsed: SpacyDoc | None = None,
         sentence_places: Sequence[PlaceMention] = (),
+        sentence_times: Sequence[TimeRef] | None = None,
     ) -> list[Event]:
         head = frame.head
         actors = [*frame.actors_before, *frame.actors_after]
@@ -434,7 +450,7 @@ class EventExtractor:
             )
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
-        dating = date_of(doc, frame)
+        dating = date_of(doc, frame, sentence_times)
         where = self._where_likelihood(frame, parsed, [p for p, _ in places], sentence_places)
         places = [
             (p, written)
