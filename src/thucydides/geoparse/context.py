@@ -53,6 +53,11 @@ def prominent(place: Place) -> bool:
     return place.feature == "country" or continent(place) or place.population >= 1_000_000
 
 
+# A candidate as the name alone sees it: (id of the candidate, from the head, cue, largest namesake,
+# seat areas); see ``Item.name_values``.
+_NameKey = tuple[int, bool, str | None, int, frozenset[str]]
+
+
 @dataclass(slots=True)
 class Item:
     """One span on its way to a PlaceMention, with what was decided about it so far."""
@@ -77,6 +82,11 @@ class Item:
     siblings: list[int] = field(default_factory=list)  # the other items of its list ("A, B and C")
     # The last pass's candidates, best first: (candidate, from the head, feature values, score).
     scored: list[tuple[Candidate, bool, list[float], float]] = field(default_factory=list)
+    # What the name alone says of each candidate (``resolve.name_features``), kept between passes:
+    # by (id of the candidate, from the head, cue, largest namesake, seat areas).
+    name_values: dict[_NameKey, tuple[Candidate, tuple[float, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def key(self) -> str:

@@ -30,6 +30,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thucydides.gazetteer import Candidate, Gazetteer, name_key
 from thucydides.gazetteer.geo import flat_distance_km
@@ -105,6 +106,10 @@ CONTEXT_FEATURES = (
 FEATURES = NAME_FEATURES + CONTEXT_FEATURES
 _INDEX = {name: position for position, name in enumerate(FEATURES)}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+# ``name_key`` of the names the resolver compares, remembered (a pure function of the name).
+_key = lru_cache(maxsize=65_536)(name_key)
 
 
 def default_model() -> ResolverModel:
@@ -308,7 +313,7 @@ def name_features(
     values[_INDEX["match"]] = candidate.score
     values[_INDEX["exact"]] = float(candidate.how == "exact")
     values[_INDEX["close_spelling"]] = float(candidate.how == "fuzzy")
-    values[_INDEX["main_name"]] = float(name_key(candidate.matched) == name_key(place.name))
+    values[_INDEX["main_name"]] = float(_key(candidate.matched) == _key(place.name))
     if continent(place):
         values[_INDEX["continent"]] = 1.0  # a kind of its own, not one of the regions of a country
     elif place.feature in KINDS:
@@ -390,9 +395,16 @@ def score_candidate(
     seats: frozenset[str] = frozenset(),
 ) -> _Scored:
     """Features and score of one candidate for one span; without a pass state, on the name alone."""
-    result = _Scored(
-        name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
-    )
+    # What the name alone says does not change from one pass to the next: computed once per item.
+    memo_key = (id(candidate), from_head, item.cue, largest, seats)
+    remembered = item.name_values.get(memo_key)
+    if remembered is None:
+        values = name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
+        # The candidate is kept with its values, so that its id is not reused while the item lives.
+        item.name_values[memo_key] = (candidate, tuple(values))
+    else:
+        values = list(remembered[1])
+    result = _Scored(values)
     if result.values[_INDEX["cue_fits"]]:
         result.notes.append(f"'{item.cue}' fits a {candidate.place.feature}")
     if state is not None:
