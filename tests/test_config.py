@@ -35,3 +35,15 @@ def test_a_data_directory_that_does_not_exist_names_the_variable_and_the_fix(tmp
 def test_as_record_is_json_friendly(tmp_path: Path) -> None:
     record = Settings(db_path=tmp_path / "a.db").as_record()
     assert record["db_path"] == str(tmp_path / "a.db")
+
+
+def test_the_input_size_limit_is_set_from_the_environment() -> None:
+    assert Settings.from_env({"THUCYDIDES_MAX_INPUT_BYTES": "50000000"}).max_input_bytes == 50_000_000
+    assert Settings.from_env({"THUCYDIDES_MAX_INPUT_BYTES": "50_000_000"}).max_input_bytes == 50_000_000
+    assert Settings.from_env({}).max_input_bytes == 20_000_000
+
+
+@pytest.mark.parametrize("value", ["lots", "-5", "0", "1.5e6"])
+def test_an_unusable_input_size_limit_names_the_variable_and_the_fix(value: str) -> None:
+    with pytest.raises(ConfigError, match=rf"THUCYDIDES_MAX_INPUT_BYTES={value} is not a positive.*unset it"):
+        Settings.from_env({"THUCYDIDES_MAX_INPUT_BYTES": value})

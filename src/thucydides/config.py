@@ -12,6 +12,7 @@ Environment variables:
 - ``THUCYDIDES_GAZETTEER`` the built gazetteer index file
 - ``THUCYDIDES_SUBEVENT_MODEL`` a sub-event type model saved by ``learn/train_subevent.py``
                           (default: the one shipped in the package)
+- ``THUCYDIDES_MAX_INPUT_BYTES`` the largest input read, in bytes (default 20,000,000)
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ class Settings:
                     "or unset it to use the shipped one."
                 )
             settings = replace(settings, subevent_model=path)
+        if value := env.get("THUCYDIDES_MAX_INPUT_BYTES"):
+            limit = value.strip().replace("_", "").replace(",", "")
+            if not limit.isdigit() or int(limit) == 0:
+                raise ConfigError(
+                    f"THUCYDIDES_MAX_INPUT_BYTES={value} is not a positive number of bytes. "
+                    "Give a whole number such as 50000000 (50 MB), or unset it for the default "
+                    f"of {cls().max_input_bytes:,}."
+                )
+            settings = replace(settings, max_input_bytes=int(limit))
         return settings
 
     def as_record(self) -> dict[str, object]:

@@ -11,19 +11,25 @@ from thucydides.fuse.run import FuseSummary, fuse
 from thucydides.ingest import Metadata, read_inputs
 from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
-from thucydides.pipeline import Outcome, Pipeline
+from thucydides.pipeline import Outcome, Pipeline, StageHook
 from thucydides.store import Store
 
 
 def process(
-    inputs: Sequence[str], *, settings: Settings, pipeline: Pipeline, overrides: Metadata = NO_METADATA
+    inputs: Sequence[str],
+    *,
+    settings: Settings,
+    pipeline: Pipeline,
+    overrides: Metadata = NO_METADATA,
+    on_stage: StageHook | None = None,
 ) -> Iterator[Outcome]:
-    """Each input read and run through ``pipeline``; failures come back as problems, in order."""
+    """Each input read and run through ``pipeline``; failures come back as problems, in order.
+    ``on_stage`` is told of each stage as it starts (``Pipeline.run_one``)."""
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         if isinstance(item, Problem):
             yield Outcome(document=None, problem=item)
         else:
-            yield pipeline.run_one(item)
+            yield pipeline.run_one(item, on_stage=on_stage)
 
 
 @dataclass
@@ -59,9 +65,11 @@ def ingest(
     overrides: Metadata = NO_METADATA,
     on_document: Callable[[Document | Problem], None] = lambda _: None,
     fuse_after: bool = True,
+    on_stage: StageHook | None = None,
 ) -> IngestSummary:
     """Read, extract and store every report in ``inputs``; a report already stored is skipped.
-    With ``fuse_after`` the new records are then fused into incidents (``fuse.run.fuse``)."""
+    With ``fuse_after`` the new records are then fused into incidents (``fuse.run.fuse``);
+    ``on_stage`` is told of each stage as it starts on a report (``Pipeline.run_one``)."""
     pipeline = build_pipeline(settings, resources)
     summary = IngestSummary(run_id=store.start_run(settings.as_record(), versions(resources)))
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
@@ -72,7 +80,7 @@ def ingest(
         if store.has_document(item.id):
             summary.duplicate += 1
             continue
-        outcome = pipeline.run_one(item)
+        outcome = pipeline.run_one(item, on_stage=on_stage)
         if outcome.problem is not None:
             _failed(store, summary, outcome.problem)
             continue

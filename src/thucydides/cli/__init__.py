@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 import click
 
 from thucydides import __version__
-from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
+from thucydides.cli.common import (
+    LongReportProgress,
+    db_option,
+    filter_options,
+    friendly,
+    output_option,
+    settings_from_env,
+)
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.config import Settings
@@ -51,7 +58,10 @@ def _print_records(
     from thucydides.jobs import process
 
     failed = 0
-    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=overrides):
+    progress = LongReportProgress(len(pipeline.stages))
+    for outcome in process(
+        reports, settings=settings, pipeline=pipeline, overrides=overrides, on_stage=progress
+    ):
         problem = outcome.problem
         if problem is not None and problem.kind == NotEnglishError.__name__:
             _report_problem(problem, "warning: ", "skipped, ")
@@ -186,7 +196,7 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from thucydides.build import Resources
+    from thucydides.build import STAGE_VERSIONS, Resources
     from thucydides.jobs import ingest as run_ingest
     from thucydides.store import open_store
 
@@ -201,6 +211,9 @@ def ingest(
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
             fuse_after=not no_fuse,
+            on_stage=LongReportProgress(
+                len(STAGE_VERSIONS), echo=lambda line: bar.write(line, file=sys.stderr)
+            ),
         )
     for problem in summary.problems:
         _report_problem(problem)
