@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from thucydides.gazetteer import Candidate, Gazetteer, name_key
-from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.gazetteer.geo import KM_PER_DEGREE, flat_distance_km
 from thucydides.geoparse.context import (
     AREAL,
     Context,
@@ -149,6 +149,9 @@ def _weights_from(paragraph: int, by_paragraph: dict[int, list[int]], total: int
     the paragraph and the two on either side are looked at. The item matters only when it is the
     one asking (``proximity``: a span's own choice does not count), and that one is in ``paragraph``.
     """
+    if not any(near in by_paragraph for near in range(paragraph - 2, paragraph + 3)):
+        far = paragraph_weight(paragraph, paragraph + 3)  # every chooser is 3 paragraphs away or more
+        return far, -1, far if total > 1 else -1.0
     weights: list[float] = []  # of each distance class that has choosers, nearest first
     counts: list[int] = []
     chooser = -1
@@ -227,15 +230,19 @@ class _Pass:
             return 0.0, 0.0
         latitudes, rows = self._seen_from(self.items[index].span.sentence.paragraph)
         local = anywhere = 0.0
+        own_id, cos, exp, radians, hypot = place.place_id, math.cos, math.exp, math.radians, math.hypot
         for place_id, lat, lon, best, chooser, second in rows[
             bisect.bisect_left(latitudes, latitude - 2.0) : bisect.bisect_right(latitudes, latitude + 2.0)
         ]:
-            if place_id == place.place_id or abs(lon - longitude) > 2.5:
+            if place_id == own_id or abs(lon - longitude) > 2.5:
                 continue
             weight = best if chooser != index else second
             if weight < 0:
                 continue
-            closeness = math.exp(-flat_distance_km(latitude, longitude, lat, lon) / PROXIMITY_KM)
+            # flat_distance_km(latitude, longitude, lat, lon), written out: this loop is the resolver's
+            # innermost one.
+            dx = (lon - longitude) * cos(radians((latitude + lat) / 2))
+            closeness = exp(-(KM_PER_DEGREE * hypot(dx, lat - latitude)) / PROXIMITY_KM)
             if weight >= 0.6:
                 local = max(local, weight * closeness)
             anywhere = max(anywhere, closeness)
