@@ -6,14 +6,18 @@ items by sentence, overlapping spans, paragraph weights of the places chosen, go
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factory import place
 from thucydides.extract.stage import by_sentence
+from thucydides.geocode import _anchor_for, _Anchors
 from thucydides.geoparse.context import Context, paragraph_weight
 from thucydides.geoparse.find import Span, _without_overlaps
 from thucydides.geoparse.resolve import _weights_from
-from thucydides.model import Document, Sentence
+from thucydides.model import Document, Mention, MentionKind, PlaceMention, Sentence
 
 
 def _sentences(cuts: list[int], gaps: list[int]) -> tuple[Sentence, ...]:
@@ -123,3 +127,35 @@ def test_governorates_named_nearby_as_a_scan_of_every_span(
     near = {n for other, (p, n) in named.items() if other != index and abs(p - paragraph) <= 1}
     assert context.admin1_support(index, paragraph, admin1) == support
     assert context.admin1_named_near(index, paragraph) == near
+
+
+def _start(piece: tuple[int, int, str | None]) -> int:
+    return piece[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    sentence_lists,
+    st.lists(
+        st.tuples(st.integers(0, 150), st.integers(1, 6), st.sampled_from(["town", "country", None])),
+        max_size=20,
+    ),
+    st.booleans(),
+)
+def test_the_anchor_of_an_unresolved_place_as_a_scan_of_every_place(
+    sentences: tuple[Sentence, ...], pieces: list[tuple[int, int, str | None]], shuffled: bool
+) -> None:
+    places = [
+        PlaceMention(
+            Mention(MentionKind.PLACE, start, start + length, "x" * length, 0),
+            place(f"p{n}", feature=feature, gid=n) if feature else None,
+            0.5,
+        )
+        for n, (start, length, feature) in enumerate(pieces if shuffled else sorted(pieces, key=_start))
+    ]
+    base = Document.from_text("x" * 200, input="x.txt")
+    doc = dataclasses.replace(base, sentences=sentences, places=tuple(places))
+    anchors = _Anchors(doc)
+    resolved = [p for p in places if p.place is not None and p.place.feature != "country"]
+    for mention in places:
+        assert anchors.anchor_for(mention) == _anchor_for(doc, mention, resolved)
