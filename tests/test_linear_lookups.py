@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factory import place
+from thucydides.extract.cues import ReportPlaces, vaguer_than_the_report
 from thucydides.extract.stage import by_sentence
 from thucydides.geocode import _anchor_for, _Anchors
 from thucydides.geoparse.context import Context, paragraph_weight
@@ -159,3 +160,31 @@ def test_the_anchor_of_an_unresolved_place_as_a_scan_of_every_place(
     resolved = [p for p in places if p.place is not None and p.place.feature != "country"]
     for mention in places:
         assert anchors.anchor_for(mention) == _anchor_for(doc, mention, resolved)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["country", "admin1", "admin2", "town", "village", None]),
+            st.sampled_from(["Idlib", "Hama", ""]),
+            st.sampled_from(["SY", "IQ"]),
+        ),
+        max_size=12,
+    )
+)
+def test_a_place_vaguer_than_the_report_as_a_scan_of_every_place(
+    pieces: list[tuple[str | None, str, str]],
+) -> None:
+    places = tuple(
+        PlaceMention(
+            Mention(MentionKind.PLACE, 10 * n, 10 * n + 4, "name", 0),
+            place(f"p{n}", feature=feature, admin1=admin1, cc=cc, gid=n) if feature else None,
+            0.5,
+        )
+        for n, (feature, admin1, cc) in enumerate(pieces)
+    )
+    doc = dataclasses.replace(Document.from_text("x" * 200, input="x.txt"), places=places)
+    known = ReportPlaces.of(doc)
+    for mention in places:
+        assert vaguer_than_the_report(mention, doc, known) == vaguer_than_the_report(mention, doc)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc as SpacyDoc
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.background import background_spans
 from thucydides.extract.context import DocumentContext
+from thucydides.extract.cues import ReportPlaces
 from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.reconcile import OPINION_MARGIN
 from thucydides.extract.syntax import same_clause
@@ -43,6 +44,7 @@ class SentenceScope:
     sentence_places: tuple[PlaceMention, ...] = ()
     sentence_times: tuple[TimeRef, ...] | None = None  # its date expressions (None: look in the document)
     told_at: AbstractSet[str] | None = None  # the places of ``told`` (``place_key``), when kept
+    report_places: ReportPlaces | None = None  # what the report's places say, read once
 
 
 def place_key(place: PlaceMention) -> str:
@@ -79,7 +81,10 @@ def main_verb(sentence: Sentence, parsed: SpacyDoc | None) -> tuple[int, int]:
 def passes_opinion_bar(scope: SentenceScope, guess: SentenceType | None) -> bool:
     """In opinion, analysis or feature passages an event needs its own date or a sure model."""
     sentence = scope.sentence
-    dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
+    if scope.sentence_times is not None:
+        dated = bool(scope.sentence_times)
+    else:
+        dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
     return dated or (guess is not None and guess.label != NO_EVENT and guess.margin >= OPINION_MARGIN)
 
 

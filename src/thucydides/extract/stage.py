@@ -44,6 +44,7 @@ from thucydides.extract.context import DocumentContext, section_of_sentences
 from thucydides.extract.crowds import code_crowd
 from thucydides.extract.cues import (
     BACK_REFERENCE,
+    ReportPlaces,
     is_attribution,
     is_headline,
     not_an_event_place,
@@ -121,6 +122,7 @@ class EventExtractor:
         times_of = by_sentence(doc.sentences, [(t.mention.start, t) for t in doc.times])
         events: list[Event] = []
         told_at: set[str] = set()  # the places of ``events``, kept as they grow
+        report_places = ReportPlaces.of(doc)
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
             places = places_of.get(sentence.index, [])
@@ -142,6 +144,7 @@ class EventExtractor:
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
                 triggers=found[sentence.index], sentence_places=tuple(places),
                 sentence_times=tuple(times_of.get(sentence.index, ())), told_at=told_at,
+                report_places=report_places,
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -240,7 +243,8 @@ class EventExtractor:
         return [
             event
             for event in out
-            if event.place_mention is None or not vaguer_than_the_report(event.place_mention, scope.doc)
+            if event.place_mention is None
+            or not vaguer_than_the_report(event.place_mention, scope.doc, scope.report_places)
         ]
 
     def _focus_country(self, doc: Document) -> str | None:
