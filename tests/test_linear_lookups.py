@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from factory import place
 from thucydides.extract.cues import ReportPlaces, vaguer_than_the_report
 from thucydides.extract.stage import by_sentence
+from thucydides.gazetteer import Candidate
 from thucydides.geocode import _anchor_for, _Anchors
-from thucydides.geoparse.context import Context, paragraph_weight
+from thucydides.geoparse import resolve
+from thucydides.geoparse.context import Context, Item, paragraph_weight
 from thucydides.geoparse.find import Span, _without_overlaps
 from thucydides.geoparse.resolve import _weights_from
 from thucydides.model import Document, Mention, MentionKind, PlaceMention, Sentence
@@ -188,3 +190,46 @@ def test_a_place_vaguer_than_the_report_as_a_scan_of_every_place(
     known = ReportPlaces.of(doc)
     for mention in places:
         assert vaguer_than_the_report(mention, doc, known) == vaguer_than_the_report(mention, doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 8), st.integers(0, 15), st.floats(33.0, 37.0), st.floats(35.0, 41.0)),
+        min_size=1,
+        max_size=25,
+    ),
+    st.lists(
+        st.tuples(st.floats(31.0, 39.0), st.floats(33.0, 43.0), st.sampled_from(["town", "admin1"])),
+        max_size=6,
+    ),
+)
+def test_closeness_through_the_indexes_as_reading_every_anchor(
+    chosen: list[tuple[int, int, float, float]], candidates: list[tuple[float, float, str]]
+) -> None:
+    """Items choose one of 16 places (several items may choose one); candidates ask how near they are."""
+    sentence_of = {p: Sentence(p, 10 * p, 10 * p + 9, "x" * 9, p) for p in range(9)}
+    spots = {gid: (lat, lon) for _, gid, lat, lon in chosen}
+    items = []
+    for n, (paragraph, gid, _, _) in enumerate(chosen):
+        lat, lon = spots[gid]
+        entry = dataclasses.replace(place(f"p{gid}", gid=gid), latitude=lat, longitude=lon)
+        span = Span(
+            start=n, end=n + 1, text="x", sentence=sentence_of[paragraph], known=True, origin="gazetteer"
+        )
+        items.append(Item(span=span, candidates=[], choice=Candidate(entry, "x", 1.0, "exact")))
+    scan, indexed = resolve._Pass(items, Context()), resolve._Pass(items, Context())
+    indexed._indexed = True
+    for position, anchor in enumerate(indexed.anchors):  # what __init__ builds for a long report
+        for paragraph in {p for _, p in anchor.chosen_by}:
+            indexed._near_paragraph.setdefault(paragraph, []).append(position)
+        indexed._grid.setdefault(resolve._cell(anchor.latitude, anchor.longitude), []).append(position)
+        if len(anchor.chosen_by) == 1:
+            indexed._sole_choice[anchor.chosen_by[0][0]] = anchor.place_id
+    asked = [
+        dataclasses.replace(place("q", gid=99), latitude=a, longitude=b, feature=f) for a, b, f in candidates
+    ]
+    asked += [item.choice.place for item in items if item.choice is not None][:5]
+    for index in range(len(items)):
+        for candidate in asked:
+            assert indexed.proximity(candidate, index) == scan.proximity(candidate, index)

@@ -133,6 +133,26 @@ class _Anchor:
 _View = tuple[str, float, float, float, int, float]
 
 
+# Up to this many anchors a question reads them all; beyond, through the indexes (long reports).
+_SCAN_ANCHORS = 200
+_CELL_DEGREES = 0.25
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude / _CELL_DEGREES), math.floor(longitude / _CELL_DEGREES)
+
+
+def _flat_km(latitude: float, longitude: float, lat: float, lon: float) -> float:
+    """``flat_distance_km(latitude, longitude, lat, lon)``, as ``proximity`` writes it out."""
+    dx = (lon - longitude) * math.cos(math.radians((latitude + lat) / 2))
+    return KM_PER_DEGREE * math.hypot(dx, lat - latitude)
+
+
+def _closeness(latitude: float, longitude: float, lat: float, lon: float) -> float:
+    """``exp(-flat_distance_km / PROXIMITY_KM)``, as ``proximity`` computes it."""
+    return math.exp(-_flat_km(latitude, longitude, lat, lon) / PROXIMITY_KM)
+
+
 def _choosers_by_paragraph(anchor: _Anchor) -> dict[int, list[int]]:
     """The items that chose the anchor, by their paragraph."""
     by_paragraph: dict[int, list[int]] = {}
@@ -191,6 +211,19 @@ class _Pass:
         self.anchors = sorted(anchors.values(), key=lambda anchor: anchor.latitude)
         self._by_paragraph = [_choosers_by_paragraph(anchor) for anchor in self.anchors]
         self._view: tuple[int, tuple[list[float], list[_View]]] | None = None
+        # Many anchors (a long report): each question reads only the anchors chosen within two
+        # paragraphs and the grid cells around the place (``_indexed_proximity``).
+        self._indexed = len(self.anchors) > _SCAN_ANCHORS
+        self._near_paragraph: dict[int, list[int]] = {}
+        self._grid: dict[tuple[int, int], list[int]] = {}
+        self._sole_choice: dict[int, str] = {}  # item -> the anchor only it chose
+        if self._indexed:
+            for position, anchor in enumerate(self.anchors):
+                for paragraph in {p for _, p in anchor.chosen_by}:
+                    self._near_paragraph.setdefault(paragraph, []).append(position)
+                self._grid.setdefault(_cell(anchor.latitude, anchor.longitude), []).append(position)
+                if len(anchor.chosen_by) == 1:
+                    self._sole_choice[anchor.chosen_by[0][0]] = anchor.place_id
         self.named: dict[str, list[tuple[int, Place]]] = {}
         for index, item in enumerate(items):
             if (
@@ -228,6 +261,8 @@ class _Pass:
         latitude, longitude = place.latitude, place.longitude
         if latitude is None or longitude is None or place.feature in AREAL:
             return 0.0, 0.0
+        if self._indexed:
+            return self._indexed_proximity(place, latitude, longitude, index)
         latitudes, rows = self._seen_from(self.items[index].span.sentence.paragraph)
         local = anywhere = 0.0
         own_id, cos, exp, radians, hypot = place.place_id, math.cos, math.exp, math.radians, math.hypot
@@ -246,6 +281,63 @@ class _Pass:
             if weight >= 0.6:
                 local = max(local, weight * closeness)
             anywhere = max(anywhere, closeness)
+        return local, anywhere
+
+    def _indexed_proximity(
+        self, place: Place, latitude: float, longitude: float, index: int
+    ) -> tuple[float, float]:
+        """``proximity`` without reading every anchor: the same two figures.
+
+        The weighted closeness counts only anchors weighing 0.6 or more, chosen within two
+        paragraphs; the closeness to any anchor is that of the nearest one (every anchor but the
+        span's own sole choice counts), found by searching the grid cells ring by ring until no
+        farther cell can hold a nearer anchor.
+        """
+        paragraph = self.items[index].span.sentence.paragraph
+        own_id, low, high = place.place_id, latitude - 2.0, latitude + 2.0
+        local = 0.0
+        seen: set[int] = set()
+        for near in range(paragraph - 2, paragraph + 3):
+            for position in self._near_paragraph.get(near, ()):
+                if position in seen:
+                    continue
+                seen.add(position)
+                anchor = self.anchors[position]
+                lat, lon = anchor.latitude, anchor.longitude
+                if not low <= lat <= high or anchor.place_id == own_id or abs(lon - longitude) > 2.5:
+                    continue
+                best, chooser, second = _weights_from(
+                    paragraph, self._by_paragraph[position], len(anchor.chosen_by)
+                )
+                weight = best if chooser != index else second
+                if weight >= 0.6:
+                    local = max(local, weight * _closeness(latitude, longitude, lat, lon))
+        excluded = self._sole_choice.get(index)
+        anywhere, nearest_km = 0.0, math.inf
+        row, column = _cell(latitude, longitude)
+        rows = range(_cell(low, longitude)[0], _cell(high, longitude)[0] + 1)
+        columns = range(_cell(latitude, longitude - 2.5)[1], _cell(latitude, longitude + 2.5)[1] + 1)
+        reach = max(row - rows.start, rows.stop - 1 - row, column - columns.start, columns.stop - 1 - column)
+        # A cell r rings away holds no point nearer than r - 1 cells, in latitude or in longitude.
+        shrink = math.cos(math.radians(min(90.0, abs(latitude) + 1.0))) * (1.0 - 1e-6)
+        for ring in range(reach + 1):
+            for i in range(max(rows.start, row - ring), min(rows.stop, row + ring + 1)):
+                step = 1 if abs(i - row) == ring else 2 * ring
+                for j in range(column - ring, column + ring + 1, max(step, 1)):
+                    if j not in columns:
+                        continue
+                    for position in self._grid.get((i, j), ()):
+                        anchor = self.anchors[position]
+                        lat, lon = anchor.latitude, anchor.longitude
+                        if not low <= lat <= high or abs(lon - longitude) > 2.5:
+                            continue
+                        if anchor.place_id == own_id or anchor.place_id == excluded:
+                            continue
+                        km = _flat_km(latitude, longitude, lat, lon)
+                        anywhere = max(anywhere, math.exp(-km / PROXIMITY_KM))
+                        nearest_km = min(nearest_km, km)
+            if KM_PER_DEGREE * ring * _CELL_DEGREES * shrink > nearest_km + 1.0:
+                break  # every cell farther out is more than a kilometre farther than the nearest
         return local, anywhere
 
     def same_name(self, index: int) -> Place | None:
