@@ -214,6 +214,7 @@ class _Pass:
         # Many anchors (a long report): each question reads only the anchors chosen within two
         # paragraphs and the grid cells around the place (``_indexed_proximity``).
         self._indexed = len(self.anchors) > _SCAN_ANCHORS
+        self._latitudes = [anchor.latitude for anchor in self.anchors]
         self._near_paragraph: dict[int, list[int]] = {}
         self._grid: dict[tuple[int, int], list[int]] = {}
         self._sole_choice: dict[int, str] = {}  # item -> the anchor only it chose
@@ -314,6 +315,16 @@ class _Pass:
                     local = max(local, weight * _closeness(latitude, longitude, lat, lon))
         excluded = self._sole_choice.get(index)
         anywhere, nearest_km = 0.0, math.inf
+        window = range(bisect.bisect_left(self._latitudes, low), bisect.bisect_right(self._latitudes, high))
+        if len(window) <= _SCAN_ANCHORS:  # few anchors at this latitude: read them all
+            for position in window:
+                anchor = self.anchors[position]
+                if abs(anchor.longitude - longitude) > 2.5:
+                    continue
+                if anchor.place_id == own_id or anchor.place_id == excluded:
+                    continue
+                anywhere = max(anywhere, _closeness(latitude, longitude, anchor.latitude, anchor.longitude))
+            return local, anywhere
         row, column = _cell(latitude, longitude)
         rows = range(_cell(low, longitude)[0], _cell(high, longitude)[0] + 1)
         columns = range(_cell(latitude, longitude - 2.5)[1], _cell(latitude, longitude + 2.5)[1] + 1)
