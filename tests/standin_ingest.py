@@ -42,7 +42,7 @@ def write_reports(folder: Path, count: int) -> None:
 class StandIn:
     """One capture per report, decided by the report's number."""
 
-    def run_one(self, doc: Document) -> Outcome:
+    def run_one(self, doc: Document, on_stage: object = None) -> Outcome:
         number = int(re.search(r"Report (\d+)", doc.text)[1])  # type: ignore[index]
         told = number // 3  # three outlets tell each capture
         place, day = told % 10, told // 10

@@ -89,7 +89,7 @@ def test_a_refused_input_is_recorded_without_loading_the_model(tmp_path: Path) -
 class _Undated:
     """A pipeline stand-in: the report gives no date, its one record has none."""
 
-    def run_one(self, doc: Document) -> object:
+    def run_one(self, doc: Document, on_stage: object = None) -> object:
         from thucydides.pipeline import Outcome
 
         record = event(event_id="evt-undated", document_id=doc.id, event_date=None)

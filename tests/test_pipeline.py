@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from thucydides.cli.common import LONG_REPORT_CHARS, LongReportProgress
 from thucydides.errors import PipelineError, ThucydidesError
 from thucydides.model import Document
 from thucydides.pipeline import Pipeline
@@ -68,3 +69,22 @@ def test_an_unexpected_error_is_recorded_as_a_bug() -> None:
 
 def test_describe_lists_stages_in_order() -> None:
     assert Pipeline([Upper()]).describe() == [("upper", ("text",), ("title",))]
+
+
+def test_the_stage_hook_is_told_of_each_stage_before_it_runs() -> None:
+    told: list[tuple[str, str | None, int]] = []
+    pipeline = Pipeline([Upper(), Fails(ThucydidesError("no. Fix it."))])
+    pipeline.run_one(doc("good"), on_stage=lambda d, s, position: told.append((s.name, d.title, position)))
+    assert told == [("upper", None, 0), ("fails", "GOOD", 1)]
+
+
+def test_a_long_report_says_each_stage_on_stderr_and_a_short_one_nothing() -> None:
+    lines: list[str] = []
+    progress = LongReportProgress(2, echo=lines.append)
+    pipeline = Pipeline([Upper(), Fails(ThucydidesError("no. Fix it."))])
+    pipeline.run_one(doc("short report"), on_stage=progress)
+    assert lines == []
+    pipeline.run_one(doc("x" * LONG_REPORT_CHARS), on_stage=progress)
+    assert [line.split(", ")[1] for line in lines] == ["upper (stage 1 of 2)", "fails (stage 2 of 2)"]
+    assert lines[0].startswith(f"{'x' * LONG_REPORT_CHARS}.txt: 0.1 million characters, upper")
+    assert lines[1].endswith(" s so far")

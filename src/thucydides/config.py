@@ -14,6 +14,7 @@ Environment variables:
                           (default: the one shipped in the package)
 - ``THUCYDIDES_CONFIG``   the configuration file (default: ``config.toml`` in the user's
                           configuration directory)
+- ``THUCYDIDES_MAX_INPUT_BYTES`` the largest input read, in bytes (default 20,000,000)
 
 Every command finds the reference data, the database and the gazetteer by one rule
 (``Settings.resolve``): the environment variable, else the key of the configuration file
@@ -123,6 +124,15 @@ class Settings:
                     "or unset it to use the shipped one."
                 )
             settings = replace(settings, subevent_model=path)
+        if value := env.get("THUCYDIDES_MAX_INPUT_BYTES"):
+            limit = value.strip().replace("_", "").replace(",", "")
+            if not limit.isdigit() or int(limit) == 0:
+                raise ConfigError(
+                    f"THUCYDIDES_MAX_INPUT_BYTES={value} is not a positive number of bytes. "
+                    "Give a whole number such as 50000000 (50 MB), or unset it for the default "
+                    f"of {cls().max_input_bytes:,}."
+                )
+            settings = replace(settings, max_input_bytes=int(limit))
         return settings
 
     @classmethod

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 
 from thucydides.countries import CountryTable
@@ -36,9 +38,10 @@ class Geocoder:
         self.countries = countries
 
     def __call__(self, doc: Document) -> Document:
-        return dataclasses.replace(doc, events=tuple(self._code(doc, event) for event in doc.events))
+        anchors = _Anchors(doc)
+        return dataclasses.replace(doc, events=tuple(self._code(doc, event, anchors) for event in doc.events))
 
-    def _code(self, doc: Document, event: Event) -> Event:
+    def _code(self, doc: Document, event: Event, anchors: _Anchors | None = None) -> Event:
         mention = event.place_mention
         if mention is None:
             return event
@@ -48,7 +51,7 @@ class Geocoder:
             precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
             location = plain_name(mention.place.name)
             return self._with_place(event, mention.place, location=location, precision=precision)
-        anchor = _anchor_for(doc, mention)
+        anchor = (anchors or _Anchors(doc)).anchor_for(mention)
         written = _clean_written(mention.mention.text)
         if anchor is None:
             return dataclasses.replace(event, location=written, geo_precision=3)
@@ -70,18 +73,65 @@ class Geocoder:
         )
 
 
-def _anchor_for(doc: Document, mention: PlaceMention) -> Place | None:
-    """The resolved place that locates an unresolved one: the one the text says it lies in, else the
-    next in its sentence, else the last before it in its paragraph.
+class _Anchors:
+    """The resolved places of a document that may locate an unresolved one, found once per document
+    (a long report has thousands of events): ``anchor_for`` each unresolved place."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._resolved: list[PlaceMention] | None = None
+        self._starts: list[int] = []
+        self._ordered = False
+
+    def resolved(self) -> list[PlaceMention]:
+        if self._resolved is None:
+            doc = self.doc
+            self._resolved = [p for p in doc.places if p.place is not None and not is_whole_land(p)]
+            self._starts = [p.mention.start for p in self._resolved]
+            # In text order, and paragraphs never go back: then a binary search finds the places
+            # around a mention, and a walk back stops at the paragraph before.
+            sentences = itertools.pairwise(doc.sentences)
+            self._ordered = all(a <= b for a, b in itertools.pairwise(self._starts)) and all(
+                a.start <= b.start and a.paragraph <= b.paragraph for a, b in sentences
+            )
+        return self._resolved
+
+    def anchor_for(self, mention: PlaceMention) -> Place | None:
+        """The place the text says it lies in, else the next resolved place in its sentence, else the
+        last before it in its paragraph."""
+        container = self.doc.container_of(mention)
+        if container is not None and container.place is not None and not is_whole_land(container):
+            return container.place
+        resolved = self.resolved()
+        if not self._ordered:
+            return _anchor_for(self.doc, mention, resolved)
+        doc = self.doc
+        start, end = mention.mention.start, mention.mention.end
+        sentence = doc.sentence_at(start)
+        if sentence is not None:
+            limit = min(sentence.end, end + 60)
+            position = bisect.bisect_left(self._starts, end)
+            if position < len(resolved) and resolved[position].mention.start < limit:
+                return resolved[position].place
+        paragraph = sentence.paragraph if sentence else None
+        for position in range(bisect.bisect_left(self._starts, start) - 1, -1, -1):
+            if paragraph is None:
+                return resolved[position].place
+            found = doc.sentence_at(resolved[position].mention.start)
+            if found is not None and found.paragraph == paragraph:
+                return resolved[position].place
+            if found is not None and found.paragraph < paragraph:
+                return None  # every place before it is in an earlier paragraph too
+        return None
+
+
+def _anchor_for(doc: Document, mention: PlaceMention, resolved: list[PlaceMention]) -> Place | None:
+    """The resolved place that locates an unresolved one: next in its sentence, else the last before it.
 
     A whole country does not locate a village: its centroid would put the event hundreds of
     kilometres away, where no coordinates say honestly that only the name is known.
     """
-    container = doc.container_of(mention)
-    if container is not None and container.place is not None and not is_whole_land(container):
-        return container.place
     sentence = doc.sentence_at(mention.mention.start)
-    resolved = [p for p in doc.places if p.place is not None and not is_whole_land(p)]
     if sentence is not None:
         following = [
             p

@@ -11,7 +11,7 @@ from thucydides.fuse.run import FuseSummary, fuse
 from thucydides.ingest import Metadata, read_inputs
 from thucydides.ingest.meta import NO_METADATA
 from thucydides.model import Document, Problem
-from thucydides.pipeline import Outcome, Pipeline
+from thucydides.pipeline import Outcome, Pipeline, StageHook
 from thucydides.store import Store
 from thucydides.versions import static_versions
 
@@ -28,11 +28,13 @@ def process(
     settings: Settings,
     pipeline: Pipeline | Callable[[], Pipeline],
     overrides: Metadata = NO_METADATA,
+    on_stage: StageHook | None = None,
 ) -> Iterator[Outcome]:
     """Each input read and run through ``pipeline``; failures come back as problems, in order.
 
     ``pipeline`` may be a function that builds it: it is called for the first report read, so
-    input refused without a model (empty, too short, binary) never loads one."""
+    input refused without a model (empty, too short, binary) never loads one. ``on_stage`` is told
+    of each stage as it starts (``Pipeline.run_one``)."""
     built = pipeline if isinstance(pipeline, Pipeline) else None
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         if isinstance(item, Problem):
@@ -41,7 +43,7 @@ def process(
         if built is None:
             assert not isinstance(pipeline, Pipeline)
             built = pipeline()
-        yield built.run_one(item)
+        yield built.run_one(item, on_stage=on_stage)
 
 
 UNDATED = "UndatedReport"  # the kind of the warning stored for a report that gives no date
@@ -102,6 +104,7 @@ def ingest(
     overrides: Metadata = NO_METADATA,
     on_document: Callable[[Document | Problem], None] = lambda _: None,
     fuse_after: bool = True,
+    on_stage: StageHook | None = None,
 ) -> IngestSummary:
     """Read, extract and store every report in ``inputs``; a report already stored is skipped.
 
@@ -112,6 +115,8 @@ def ingest(
     3. Each new report is extracted and stored with its records (unfused) in one transaction;
        a report that gives no date is stored with a warning (``UNDATED``).
     4. With ``fuse_after`` the new records are fused into incidents (``fuse.run.fuse``).
+
+    ``on_stage`` is told of each stage as it starts on a report (``Pipeline.run_one``).
     """
     lazy = _Lazy(resources)
     loaded = lazy.value
@@ -135,7 +140,7 @@ def ingest(
             from thucydides.build import build_pipeline
 
             pipeline = build_pipeline(settings, lazy.get())
-        outcome = pipeline.run_one(item)
+        outcome = pipeline.run_one(item, on_stage=on_stage)
         if outcome.problem is not None:
             _failed(store, summary, outcome.problem)
             continue

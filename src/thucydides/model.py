@@ -8,6 +8,7 @@ traced back to the characters of the report it came from.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -222,11 +223,23 @@ class Document:
         return self.places[place.within] if place.within is not None else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that contains character ``offset``."""
+        """The sentence that contains character ``offset``.
+
+        Sentences are in text order and do not overlap (``annotate``), so a binary search finds it;
+        an offset it does not place (between sentences, or sentences out of order) is looked for in
+        order, as the first sentence that holds it.
+        """
+        position = bisect.bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        if position >= 0 and self.sentences[position].start <= offset < self.sentences[position].end:
+            return self.sentences[position]
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ class Outcome:
 
 
 ErrorHandler = Callable[[Document, Stage, Exception], Problem]
+# Told before each stage runs on a document: the document, the stage and its position (from 0).
+StageHook = Callable[[Document, Stage, int], None]
 
 
 def record_problem(doc: Document, stage: Stage, error: Exception) -> Problem:
@@ -80,9 +82,13 @@ class Pipeline:
         """(name, requires, assigns) of each stage, in order."""
         return [(stage.name, stage.requires, stage.assigns) for stage in self.stages]
 
-    def run_one(self, doc: Document) -> Outcome:
-        """Run every stage on one document; stop at the first failing stage."""
-        for stage in self.stages:
+    def run_one(self, doc: Document, *, on_stage: StageHook | None = None) -> Outcome:
+        """Run every stage on one document; stop at the first failing stage.
+
+        ``on_stage`` is called before each stage (a progress display for a long report)."""
+        for position, stage in enumerate(self.stages):
+            if on_stage is not None:
+                on_stage(doc, stage, position)
             try:
                 doc = stage(doc)
             except Exception as error:  # one bad report never stops a batch

@@ -191,7 +191,8 @@ def test_huge_file_is_rejected_before_reading(tmp_path: Path, settings: Settings
     assert result.kind == "UnsupportedInputError"
     assert result.message == (
         f"{path}: input is 209,715,200 bytes, over the limit of 20,000,000 bytes (settings.max_input_bytes). "
-        "A war report is a few kB: check that this is the right file, split it, or raise max_input_bytes."
+        "A war report is a few kB: check that this is the right file, split it, "
+        "or raise the limit with THUCYDIDES_MAX_INPUT_BYTES."
     )
 
 

@@ -177,7 +177,7 @@ def test_huge_body_is_cut_off_while_streaming(server: str, url_settings: Setting
 
     assert problem_for(url, url_settings).message == (
         f"{url}: the response is larger than 200,000 bytes (settings.max_input_bytes); stopped reading. "
-        "Check that this is an article page, or raise max_input_bytes."
+        "Check that this is an article page, or raise the limit with THUCYDIDES_MAX_INPUT_BYTES."
     )
 
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from thucydides import __version__
-from thucydides.cli.common import db_option, filter_options, friendly, output_option, settings_from_env
+from thucydides.cli.common import (
+    LongReportProgress,
+    db_option,
+    filter_options,
+    friendly,
+    output_option,
+    settings_from_env,
+)
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.cli.status import status
@@ -57,7 +64,12 @@ def _print_records(
     from thucydides.jobs import process
 
     failed = 0
-    for outcome in process(reports, settings=settings, pipeline=pipeline, overrides=overrides):
+    from thucydides.versions import STAGE_VERSIONS
+
+    progress = LongReportProgress(len(STAGE_VERSIONS))
+    for outcome in process(
+        reports, settings=settings, pipeline=pipeline, overrides=overrides, on_stage=progress
+    ):
         problem = outcome.problem
         if problem is not None and problem.kind == NotEnglishError.__name__:
             _report_problem(problem, "warning: ", "skipped, ")
@@ -216,6 +228,7 @@ def ingest(
 
     from thucydides.jobs import ingest as run_ingest
     from thucydides.store import open_store
+    from thucydides.versions import STAGE_VERSIONS
 
     def load() -> Resources:
         from thucydides.build import Resources
@@ -232,6 +245,9 @@ def ingest(
             overrides=_metadata(published, source, url),
             on_document=lambda _: bar.update(),
             fuse_after=not no_fuse,
+            on_stage=LongReportProgress(
+                len(STAGE_VERSIONS), echo=lambda line: bar.write(line, file=sys.stderr)
+            ),
         )
     for problem in summary.problems:
         _report_problem(problem)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,8 @@ import click
 
 from thucydides.config import Settings
 from thucydides.errors import ThucydidesError
+from thucydides.model import Document
+from thucydides.pipeline import Stage
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +30,30 @@ def friendly(command: F) -> F:
             raise click.ClickException(str(error)) from error
 
     return wrapper  # type: ignore[return-value]
+
+
+# A report this long (characters) takes some seconds: each stage it enters is said on stderr.
+LONG_REPORT_CHARS = 100_000
+
+
+class LongReportProgress:
+    """A ``Pipeline.run_one`` stage hook: for a long report, one line on stderr per stage, with the
+    time spent on the report so far (short reports say nothing)."""
+
+    def __init__(self, stages: int, *, echo: Callable[[str], None] | None = None) -> None:
+        self.stages = stages
+        self.echo = echo or (lambda line: click.echo(line, err=True))
+        self._started = 0.0
+
+    def __call__(self, doc: Document, stage: Stage, position: int) -> None:
+        if len(doc.text) < LONG_REPORT_CHARS:
+            return
+        if position == 0:
+            self._started = time.monotonic()
+        self.echo(
+            f"{doc.input}: {len(doc.text) / 1_000_000:.1f} million characters, {stage.name} "
+            f"(stage {position + 1} of {self.stages}), {time.monotonic() - self._started:.0f} s so far"
+        )
 
 
 def settings_from_env(db: Path | None = None) -> Settings:

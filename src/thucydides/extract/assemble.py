@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 
 from thucydides.countries import CountryTable
 from thucydides.extract.actors import ActorMention, with_article
@@ -12,7 +13,7 @@ from thucydides.extract.casualties import Casualties
 from thucydides.extract.context import Dating
 from thucydides.extract.frames import Frame
 from thucydides.extract.notes import note
-from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity
+from thucydides.model import Document, Event, Evidence, PlaceMention, Quantity, TimeRef
 from thucydides.taxonomy import EVENT_TYPE_OF
 
 
@@ -125,11 +126,16 @@ def quantities_in(quantities: list[Quantity], frames: list[Frame], index: int) -
     return [q for q in quantities if start <= q.mention.start < end]
 
 
-def date_of(doc: Document, frame: Frame) -> Dating:
-    """The frame's own date expression nearest its action word, else the report's day."""
-    in_frame = [t for t in doc.times if frame.start <= t.mention.start < frame.end]
+def date_of(doc: Document, frame: Frame, times: Sequence[TimeRef] | None = None) -> Dating:
+    """The frame's own date expression nearest its action word, else the report's day.
+
+    ``times``: the date expressions of the frame's sentence, when the caller has them (a frame lies
+    inside its sentence); else those of the whole document are looked through.
+    """
+    pool = doc.times if times is None else times
+    in_frame = [t for t in pool if frame.start <= t.mention.start < frame.end]
     if not in_frame:
-        in_frame = [t for t in doc.times if frame.sentence.start <= t.mention.start < frame.sentence.end]
+        in_frame = [t for t in pool if frame.sentence.start <= t.mention.start < frame.sentence.end]
     if in_frame:
         nearest = min(in_frame, key=lambda t: abs(t.mention.start - frame.head.start))
         return Dating(nearest.date, nearest.precision, given=True)

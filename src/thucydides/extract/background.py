@@ -17,6 +17,7 @@ Three general facts about how news is written, each with its own test:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Far-away or open-ended times the dates stage does not resolve (it tags day, week and month only).
 _FAR_IN_TIME = re.compile(
@@ -70,7 +71,13 @@ def background_spans(sentence: str) -> list[tuple[int, int]]:
     The extractor asks the parse which action each one belongs to: "the poet, who led protests five
     years ago, was arrested on Thursday" is an arrest of Thursday.
     """
-    return [m.span() for pattern in (_FAR_IN_TIME, _HABITUAL) for m in pattern.finditer(sentence)]
+    return list(_background_spans(sentence))
+
+
+@lru_cache(maxsize=4_096)
+def _background_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """``background_spans``, remembered: a sentence is asked about once per action word in it."""
+    return tuple(m.span() for pattern in (_FAR_IN_TIME, _HABITUAL) for m in pattern.finditer(sentence))
 
 
 def refers_back(before: str, trigger_text: str) -> bool:

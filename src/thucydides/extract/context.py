@@ -8,6 +8,7 @@ section only while they are in the same theatre (no disjoint governorates).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -69,6 +70,12 @@ class DocumentContext:
     last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
     # The date the text gave the latest event at each place (by place id, or name when unresolved).
     place_dates: dict[str, tuple[dt.date, int]] = field(default_factory=dict)
+    # ``groups`` indexed as they are remembered, so that a long report is not read again at each
+    # sentence: their sentences (in order while ``_in_order``), the jihadist groups by name, the others.
+    _group_sentences: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+    _in_order: bool = field(default=True, init=False, repr=False, compare=False)
+    _jihadist: dict[str, ActorMention] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _other_names: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def date_at(self, place_key: str, dating: Dating) -> tuple[dt.date | None, int]:
         """The date of an event at a place: its own, when its text gives one (then remembered for the
@@ -90,17 +97,33 @@ class DocumentContext:
                 self.groups.append(
                     GroupMention(sentence.index, self.sections[sentence.index], admin1s, actor)
                 )
+                if self._group_sentences and self._group_sentences[-1] > sentence.index:
+                    self._in_order = False
+                self._group_sentences.append(sentence.index)
+                if actor.kind == "jihadist":
+                    self._jihadist[actor.name] = actor
+                else:
+                    self._other_names.add(actor.name)
+
+    def _indexed(self) -> bool:
+        """Whether the index of ``groups`` holds (they were all remembered by ``remember_groups``)."""
+        return len(self._group_sentences) == len(self.groups)
 
     def named_group(self, sentence: Sentence, admin1s: frozenset[str], near: int) -> ActorMention | None:
         """The named armed group a generic word ("militants") at offset ``near`` refers to, if any."""
         section = self.sections[sentence.index]
-        same_sentence = [g for g in self.groups if g.sentence == sentence.index]
+        recent: list[GroupMention] = self.groups
+        if self._in_order and self._indexed():
+            # Only groups of the last few sentences can be taken (and, in order, none come after).
+            sentences = self._group_sentences
+            recent = self.groups[bisect.bisect_left(sentences, sentence.index - LOOKBACK_SENTENCES) :]
+        same_sentence = [g for g in recent if g.sentence == sentence.index]
         if same_sentence:
             return min(same_sentence, key=lambda g: abs(g.actor.start - near)).actor
         # "The militants pressed south": a definite generic word refers back to the group just named,
         # wherever it went next.
         definite = _DEFINITE.search(sentence.text[: max(0, near - sentence.start)]) is not None
-        for group in reversed(self.groups):
+        for group in reversed(recent):
             if group.section != section or sentence.index - group.sentence > LOOKBACK_SENTENCES:
                 continue
             if admin1s and group.admin1s and not (admin1s & group.admin1s) and not definite:
@@ -123,6 +146,9 @@ class DocumentContext:
         "terrorists", words for every opponent at once, nor where the report names several groups."""
         if _BROAD_WORDS.search(actor.text):
             return None
-        named = {g.actor.name: g.actor for g in self.groups if g.actor.kind == "jihadist"}
-        others = {g.actor.name for g in self.groups if g.actor.kind != "jihadist"}
+        if self._indexed():
+            named, others = self._jihadist, self._other_names
+        else:
+            named = {g.actor.name: g.actor for g in self.groups if g.actor.kind == "jihadist"}
+            others = {g.actor.name for g in self.groups if g.actor.kind != "jihadist"}
         return next(iter(named.values())) if len(named) == 1 and not others else None

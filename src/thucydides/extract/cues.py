@@ -9,6 +9,7 @@ a take-over non-violent; "killed in the clashes" refers back to clashes told bef
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from thucydides.extract.actors import ActorMention
 from thucydides.geoparse.kinds import (
@@ -134,18 +135,42 @@ def _names_a_place(doc: Document) -> bool:
     return any(p.place is not None and not is_adjective_of_place(p) for p in doc.places)
 
 
-def vaguer_than_the_report(place: PlaceMention, doc: Document) -> bool:
+@dataclass(frozen=True, slots=True)
+class ReportPlaces:
+    """What ``vaguer_than_the_report`` asks of a report's places, read once per report."""
+
+    finer_than_a_land: bool  # some place is resolved to less than a whole country or continent
+    local_provinces: frozenset[tuple[str | None, str | None]]  # (admin1, country) of its local places
+
+    @classmethod
+    def of(cls, doc: Document) -> ReportPlaces:
+        return cls(
+            finer_than_a_land=any(p.place is not None and not is_whole_land(p) for p in doc.places),
+            local_provinces=frozenset(
+                (p.place.admin1, p.place.country_code)
+                for p in doc.places
+                if p.place is not None and is_local(p)
+            ),
+        )
+
+
+def vaguer_than_the_report(place: PlaceMention, doc: Document, known: ReportPlaces | None = None) -> bool:
     """A whole country, or a province the report names towns in, as an event's place.
 
     Coders code an event to a country or a province only when the report gives nothing more
     precise; "strikes in Syria" in a report on Aleppo, or "raids across Idlib province" in a report
     that names the towns of Idlib hit, is the report's framing or a summary, not another event.
+    ``known``: the report's places as ``ReportPlaces.of(doc)`` reads them, when the caller keeps them.
     """
     if is_whole_land(place):
+        if known is not None:
+            return known.finer_than_a_land
         return any(p.place is not None and not is_whole_land(p) for p in doc.places)
     entry = place.place
     if entry is None or entry.feature != "admin1" or not entry.admin1:
         return False
+    if known is not None:
+        return (entry.admin1, entry.country_code) in known.local_provinces
     return any(
         p.place is not None
         and is_local(p)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -11,12 +12,13 @@ from spacy.tokens import Doc as SpacyDoc
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.background import background_spans
 from thucydides.extract.context import DocumentContext
+from thucydides.extract.cues import ReportPlaces
 from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.reconcile import OPINION_MARGIN
 from thucydides.extract.syntax import same_clause
 from thucydides.extract.triggers import Trigger
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
 
 _FINITE_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\b")
 
@@ -38,6 +40,11 @@ class SentenceScope:
     opinion: bool = False  # the sentence's passage reads as opinion, analysis or feature
     parsed: SpacyDoc | None = None  # the sentence's full spaCy analysis, when it may report an event
     triggers: list[Trigger] = dataclasses.field(default_factory=list)  # its action words, found once
+    # Every place the sentence names, those ``without_hidden_places`` drops included.
+    sentence_places: tuple[PlaceMention, ...] = ()
+    sentence_times: tuple[TimeRef, ...] | None = None  # its date expressions (None: look in the document)
+    told_at: AbstractSet[str] | None = None  # the places of ``told`` (``place_key``), when kept
+    report_places: ReportPlaces | None = None  # what the report's places say, read once
 
 
 def place_key(place: PlaceMention) -> str:
@@ -74,7 +81,10 @@ def main_verb(sentence: Sentence, parsed: SpacyDoc | None) -> tuple[int, int]:
 def passes_opinion_bar(scope: SentenceScope, guess: SentenceType | None) -> bool:
     """In opinion, analysis or feature passages an event needs its own date or a sure model."""
     sentence = scope.sentence
-    dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
+    if scope.sentence_times is not None:
+        dated = bool(scope.sentence_times)
+    else:
+        dated = any(sentence.start <= t.mention.start < sentence.end for t in scope.doc.times)
     return dated or (guess is not None and guess.label != NO_EVENT and guess.margin >= OPINION_MARGIN)
 
 

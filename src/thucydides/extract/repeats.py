@@ -49,10 +49,10 @@ def _place_key(event: Event) -> str:
 
 
 def _with_folded_figures(event: Event, folded: list[Event]) -> Event:
-    """The territorial event with the casualties of the fighting folded into it, where it has none."""
+    """The territorial event with the casualties of the fighting folded into it (``folded``: the
+    fighting at its place on its day, in order), where it has none."""
     for other in folded:
-        if (_place_key(other), other.event_date) == (_place_key(event), event.event_date):
-            event = _filled(event, other)
+        event = _filled(event, other)
     return event
 
 
@@ -131,8 +131,17 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """
     taken = {(_place_key(e), e.event_date) for e in events if e.sub_event_type in _TERRITORY}
     folded = [e for e in events if e.sub_event_type in _FOLDED and (_place_key(e), e.event_date) in taken]
-    events = [_with_folded_figures(e, folded) if e.sub_event_type in _TERRITORY else e for e in events]
-    events = [e for e in events if not any(e is f for f in folded)]
+    folded_at: dict[tuple[str, object], list[Event]] = {}
+    for f in folded:
+        folded_at.setdefault((_place_key(f), f.event_date), []).append(f)
+    events = [
+        _with_folded_figures(e, folded_at.get((_place_key(e), e.event_date), []))
+        if e.sub_event_type in _TERRITORY
+        else e
+        for e in events
+    ]
+    folded_ids = {id(f) for f in folded}
+    events = [e for e in events if id(e) not in folded_ids]
     remote: dict[tuple[str, object], str] = {}
     for e in events:
         if e.sub_event_type in REMOTE_PRECEDENCE:

@@ -16,10 +16,14 @@ The geocode stage then fills the location fields from each record's place.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from typing import TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -40,6 +44,7 @@ from thucydides.extract.context import DocumentContext, section_of_sentences
 from thucydides.extract.crowds import code_crowd
 from thucydides.extract.cues import (
     BACK_REFERENCE,
+    ReportPlaces,
     is_attribution,
     is_headline,
     is_mishap,
@@ -75,7 +80,9 @@ from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
+
+_T = TypeVar("_T")
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
@@ -112,10 +119,15 @@ class EventExtractor:
         opinion = opinion_paragraphs(doc.sentences)
         found = {s.index: self.lexicon.find(s.text, offset=s.start) for s in doc.sentences}
         parses = self._parses(doc, guesses, found)
+        places_of = by_sentence(doc.sentences, [(p.mention.start, p) for p in doc.places])
+        quantities_of = by_sentence(doc.sentences, [(q.mention.start, q) for q in doc.quantities])
+        times_of = by_sentence(doc.sentences, [(t.mention.start, t) for t in doc.times])
         events: list[Event] = []
+        told_at: set[str] = set()  # the places of ``events``, kept as they grow
+        report_places = ReportPlaces.of(doc)
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
-            places = [p for p in doc.places if sentence.start <= p.mention.start < sentence.end]
+            places = places_of.get(sentence.index, [])
             admin1s = frozenset(p.place.admin1 for p in places if p.place and p.place.admin1)
             # A sentence that names no known governorate stays in the theatre of the one before.
             admin1s = context.theatre = admin1s or context.theatre
@@ -128,11 +140,13 @@ class EventExtractor:
             claim = claimant(sentence.text, previous=previous)
             if claim is not None:
                 context.last_claim[sentence.paragraph] = claim
-            quantities = [q for q in doc.quantities if sentence.start <= q.mention.start < sentence.end]
+            quantities = quantities_of.get(sentence.index, [])
             scope = SentenceScope(
                 doc, sentence, places, actors, quantities, context, focus, admin1s, claim, events,
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
-                triggers=found[sentence.index],
+                triggers=found[sentence.index], sentence_places=tuple(places),
+                sentence_times=tuple(times_of.get(sentence.index, ())), told_at=told_at,
+                report_places=report_places,
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -140,6 +154,7 @@ class EventExtractor:
                 events = add_casualties(events, previous_sentence_events, quantities)
             if produced:
                 events += produced
+                told_at.update(place_key(e.place_mention) for e in produced if e.place_mention is not None)
                 previous_sentence_events = produced
             elif (
                 sentence.index + 1 < len(doc.sentences)
@@ -173,6 +188,7 @@ class EventExtractor:
                 scope.told,
                 scope.parsed,
                 scope.triggers,
+                scope.told_at,
             )
         )
         produced = self._frame_events(scope, frames, None)
@@ -223,12 +239,15 @@ class EventExtractor:
                 quantities=quantities_in(scope.quantities, frames, frame_index),
                 forced_type=forced_type,
                 parsed=scope.parsed,
+                sentence_places=scope.sentence_places,
+                sentence_times=scope.sentence_times,
             )
         out = shared_opponents(out)
         return [
             event
             for event in out
-            if event.place_mention is None or not vaguer_than_the_report(event.place_mention, scope.doc)
+            if event.place_mention is None
+            or not vaguer_than_the_report(event.place_mention, scope.doc, scope.report_places)
         ]
 
     def _focus_country(self, doc: Document) -> str | None:
@@ -254,10 +273,11 @@ class EventExtractor:
         told: list[Event],
         parsed: SpacyDoc | None,
         found: list[Trigger],
+        told_at: AbstractSet[str] | None = None,
     ) -> list[Frame]:
         triggers: list[tuple[Trigger, Modality]] = []
         for trigger in found:
-            if self._told_before(sentence, trigger, told, places):
+            if self._told_before(sentence, trigger, told, places, told_at):
                 continue
             if in_the_background(sentence, trigger.start, trigger.end, parsed):
                 continue  # "captured the town in 2014", "has been repeatedly shelled"
@@ -277,24 +297,31 @@ class EventExtractor:
     def _tells_of_told_event(self, scope: SentenceScope) -> bool:
         """Some action word of the sentence names an event the report has already told."""
         return any(
-            self._told_before(scope.sentence, trigger, scope.told, scope.places) for trigger in scope.triggers
+            self._told_before(scope.sentence, trigger, scope.told, scope.places, scope.told_at)
+            for trigger in scope.triggers
         )
 
     @staticmethod
     def _told_before(
-        sentence: Sentence, trigger: Trigger, told: list[Event], places: list[PlaceMention]
+        sentence: Sentence,
+        trigger: Trigger,
+        told: list[Event],
+        places: list[PlaceMention],
+        told_at: AbstractSet[str] | None = None,
     ) -> bool:
         """The action word names an event the report has already told.
 
         "The attack also wounded..." does; "Monday's raids hit the villages of A and B", naming towns
-        no earlier record is at, tells where the raids were for the first time.
+        no earlier record is at, tells where the raids were for the first time. ``told_at``: the
+        places of ``told`` (``place_key``), when the caller keeps them.
         """
         before = sentence.text[: trigger.start - sentence.start]
         if BACK_REFERENCE.search(before):
             return True  # "killed in the clashes"
         if not told or not refers_back(before, trigger.text):
             return False
-        told_at = {place_key(e.place_mention) for e in told if e.place_mention is not None}
+        if told_at is None:
+            told_at = {place_key(e.place_mention) for e in told if e.place_mention is not None}
         return not any(is_local(p) and place_key(p) not in told_at for p in places)
 
     def _proposed_frames(self, scope: SentenceScope, sub_type: str) -> list[Frame]:
@@ -336,6 +363,8 @@ class EventExtractor:
         quantities: list[Quantity],
         forced_type: str | None = None,
         parsed: SpacyDoc | None = None,
+        sentence_places: Sequence[PlaceMention] = (),
+        sentence_times: Sequence[TimeRef] | None = None,
     ) -> list[Event]:
         head = frame.head
         actors = [*frame.actors_before, *frame.actors_after]
@@ -447,8 +476,8 @@ class EventExtractor:
             )
         if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
             assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
-        dating = date_of(doc, frame)
-        where = self._where_likelihood(doc, frame, parsed, [p for p, _ in places])
+        dating = date_of(doc, frame, sentence_times)
+        where = self._where_likelihood(frame, parsed, [p for p, _ in places], sentence_places)
         places = [
             (p, written)
             for (p, written), likely in zip(places, where, strict=True)
@@ -490,14 +519,19 @@ class EventExtractor:
         return results
 
     def _where_likelihood(
-        self, doc: Document, frame: Frame, parsed: SpacyDoc | None, places: list[PlaceMention]
+        self,
+        frame: Frame,
+        parsed: SpacyDoc | None,
+        places: list[PlaceMention],
+        sentence_places: Sequence[PlaceMention],
     ) -> list[float]:
         """For each of the frame's places, how likely the event happened there (the event-place model,
-        which weighs all the sentence's places); 1.0 each without the model or the parse."""
+        which weighs all the sentence's places, ``sentence_places``); 1.0 each without the model or
+        the parse."""
         if self.event_place is None or parsed is None or frame.head.end <= frame.head.start:
             return [1.0] * len(places)
         offset = frame.sentence.start
-        candidates = [p for p in doc.places if frame.sentence.start <= p.mention.start < frame.sentence.end]
+        candidates = list(sentence_places)
         spans = [(p.mention.start - offset, p.mention.end - offset) for p in candidates]
         for p in places:  # a place referred back to ("the town") is not among the sentence's own
             if p not in candidates:
@@ -521,6 +555,27 @@ class EventExtractor:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
             return group.name if group else None
         return None
+
+
+def by_sentence(sentences: Sequence[Sentence], items: Sequence[tuple[int, _T]]) -> dict[int, list[_T]]:
+    """Each sentence's items (given with their start offsets), in the order given, by sentence index:
+    those that start inside it. One pass over a long report instead of one per sentence."""
+    ordered = all(a.start <= a.end <= b.start for a, b in itertools.pairwise(sentences)) and all(
+        s.start <= s.end for s in sentences[-1:]
+    )
+    out: dict[int, list[_T]] = {}
+    if not ordered:  # overlapping or unordered sentences: an item may be in several
+        for sentence in sentences:
+            found = [item for start, item in items if sentence.start <= start < sentence.end]
+            if found:
+                out[sentence.index] = found
+        return out
+    starts = [sentence.start for sentence in sentences]
+    for start, item in items:
+        position = bisect.bisect_right(starts, start) - 1
+        if position >= 0 and start < sentences[position].end:
+            out.setdefault(sentences[position].index, []).append(item)
+    return out
 
 
 # Below this likelihood a place of a frame is taken for where the event did not happen ("shelled

@@ -55,6 +55,8 @@ FEATURE_RANK = {
     "village": 3,
     "region": 2,
 }
+# How many lookups a gazetteer remembers before it forgets them all (a bound on memory).
+_REMEMBERED = 100_000
 _FIX = "Run `thucydides gazetteer build` (or delete the file so it is rebuilt)."
 
 _Row = tuple[
@@ -114,6 +116,7 @@ class Gazetteer:
         self.meta: dict[str, str] = dict(meta or {})
         self._path: Path | None = None
         self._choices: dict[str, list[str] | None] = {}
+        self._found: dict[tuple[str, str, str | None, int], tuple[Candidate, ...]] = {}
         self._demonyms = {word.lower(): place_id for word, place_id in (demonyms or {}).items()}
 
     # -- loading ---------------------------------------------------------------------
@@ -147,6 +150,7 @@ class Gazetteer:
         gazetteer.meta = meta
         gazetteer._path = path
         gazetteer._choices = {}
+        gazetteer._found = {}
         gazetteer._demonyms = demonyms
         return gazetteer
 
@@ -236,6 +240,31 @@ class Gazetteer:
 
     def lookup(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Candidate]:
         """Entries the name may stand for, best first (see the module docstring for the order)."""
+        return self._remembered("lookup", name, country, limit, self._lookup)
+
+    def close_spellings(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Candidate]:
+        """Entries whose name key is close to this name's, not equal (``fuzz.ratio`` >= ``FUZZY_CUTOFF``)."""
+        return self._remembered("close", name, country, limit, self._close_spellings)
+
+    def _remembered(
+        self,
+        what: str,
+        name: str,
+        country: str | None,
+        limit: int,
+        find: Callable[[str, str | None, int], list[Candidate]],
+    ) -> list[Candidate]:
+        """A lookup's answer, remembered: the entries never change once loaded, and reports name the
+        same places again and again. A new list each time, so that a caller may change its own."""
+        memo_key = (what, name, country, limit)
+        found = self._found.get(memo_key)
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[memo_key] = tuple(find(name, country, limit))
+        return list(found)
+
+    def _lookup(self, name: str, country: str | None, limit: int) -> list[Candidate]:
         key = name_key(name)
         found: dict[str, Candidate] = {}
         self._collect(name, key, "key", country, found)
@@ -245,8 +274,7 @@ class Gazetteer:
             return self.close_spellings(name, country=country, limit=limit)
         return sorted(found.values(), key=_rank, reverse=True)[:limit]
 
-    def close_spellings(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Candidate]:
-        """Entries whose name key is close to this name's, not equal (``fuzz.ratio`` >= ``FUZZY_CUTOFF``)."""
+    def _close_spellings(self, name: str, country: str | None, limit: int) -> list[Candidate]:
         key = name_key(name)
         found: dict[str, Candidate] = {}
         if key:

@@ -9,7 +9,7 @@ country in focus and the governorates each span names.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -99,6 +99,11 @@ def prominent(place: Place) -> bool:
     return place.feature == "country" or continent(place) or place.population >= 1_000_000
 
 
+# A candidate as the name alone sees it: (id of the candidate, from the head, cue, largest namesake,
+# seat areas); see ``Item.name_values``.
+_NameKey = tuple[int, bool, str | None, int, frozenset[str]]
+
+
 @dataclass(slots=True)
 class Item:
     """One span on its way to a PlaceMention, with what was decided about it so far."""
@@ -123,6 +128,11 @@ class Item:
     siblings: list[int] = field(default_factory=list)  # the other items of its list ("A, B and C")
     # The last pass's candidates, best first: (candidate, from the head, feature values, score).
     scored: list[tuple[Candidate, bool, list[float], float]] = field(default_factory=list)
+    # What the name alone says of each candidate (``resolve.name_features``), kept between passes:
+    # by (id of the candidate, from the head, cue, largest namesake, seat areas).
+    name_values: dict[_NameKey, tuple[Candidate, tuple[float, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def loose_container(self) -> bool:
@@ -133,6 +143,10 @@ class Item:
     def key(self) -> str:
         """The name as written, casefolded: mentions with one key are one name (one sense per report)."""
         return self.span.text.casefold()
+
+
+# ``Context.admin1_by_item`` by governorate then paragraph, by paragraph, and counted by governorate.
+_Admin1Index = tuple[dict[str, dict[int, list[int]]], dict[int, list[tuple[int, str]]], Counter[str]]
 
 
 @dataclass(slots=True)
@@ -149,22 +163,52 @@ class Context:
     country_share: dict[str, float] = field(default_factory=dict)  # of the document's places, by country
     dateline: Place | None = None  # the place the report was filed from ("BEIRUT (AP) —")
     dateline_items: frozenset[int] = frozenset()  # the items of the dateline itself
+    _admin1_cache: tuple[int, _Admin1Index] | None = field(default=None, repr=False, compare=False)
 
     def admin1_support(self, index: int, paragraph: int, admin1: str) -> float:
         """How near (in paragraphs) another span names the governorate: 0.8 in the same one, 0.3 far."""
-        support = 0.0
-        for other, (other_paragraph, named) in self.admin1_by_item.items():
-            if other != index and named == admin1:
-                support = max(support, paragraph_weight(paragraph, other_paragraph) * 0.8)
-        return support
+        by_paragraph = self._admin1_index()[0].get(admin1)
+        if by_paragraph is None:
+            return 0.0
+        # paragraph_weight depends only on the distance, and is the same from 3 paragraphs on.
+        seen = 0
+        for distance in (0, 1, 2):
+            found = by_paragraph.get(paragraph - distance, [])
+            if distance:
+                found = found + by_paragraph.get(paragraph + distance, [])
+            seen += len(found)
+            if any(other != index for other in found):
+                return paragraph_weight(paragraph, paragraph + distance) * 0.8
+        far = self._admin1_index()[2][admin1] - seen
+        own = self.admin1_by_item.get(index)
+        if own is not None and own[1] == admin1 and abs(own[0] - paragraph) > 2:
+            far -= 1
+        return paragraph_weight(paragraph, paragraph + 3) * 0.8 if far > 0 else 0.0
 
     def admin1_named_near(self, index: int, paragraph: int) -> set[str]:
         """Governorates named by other spans of this paragraph or the next one on either side."""
+        by_paragraph = self._admin1_index()[1]
         return {
             named
-            for other, (other_paragraph, named) in self.admin1_by_item.items()
-            if other != index and abs(other_paragraph - paragraph) <= 1
+            for near in (paragraph - 1, paragraph, paragraph + 1)
+            for other, named in by_paragraph.get(near, ())
+            if other != index
         }
+
+    def _admin1_index(self) -> _Admin1Index:
+        """``admin1_by_item`` by governorate then paragraph, by paragraph, and counted by governorate:
+        built once, so that each question looks at a few paragraphs, not at every span of a long report.
+        """
+        if self._admin1_cache is None or self._admin1_cache[0] != len(self.admin1_by_item):
+            by_name: dict[str, dict[int, list[int]]] = {}
+            by_paragraph: dict[int, list[tuple[int, str]]] = {}
+            counts: Counter[str] = Counter()
+            for other, (other_paragraph, named) in self.admin1_by_item.items():
+                by_name.setdefault(named, {}).setdefault(other_paragraph, []).append(other)
+                by_paragraph.setdefault(other_paragraph, []).append((other, named))
+                counts[named] += 1
+            self._admin1_cache = (len(self.admin1_by_item), (by_name, by_paragraph, counts))
+        return self._admin1_cache[1]
 
 
 def link_items(text: str, items: Sequence[Item]) -> None:

@@ -31,6 +31,7 @@ For each sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -457,7 +458,21 @@ def _cue_before(before: str) -> str | None:
 def _without_overlaps(spans: list[Span]) -> list[Span]:
     """Longest first, then leftmost: a span overlapping a kept one is dropped."""
     kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= other.start or other.end <= span.start for other in kept):
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    if any(span.end <= span.start for span in spans):  # an empty span: compare with every kept one
+        for span in ordered:
+            if all(span.end <= other.start or other.end <= span.start for other in kept):
+                kept.append(span)
+        return sorted(kept, key=lambda s: s.start)
+    # The kept spans never overlap, so by start they are also by end: only the last one that starts
+    # before a span ends can overlap it.
+    starts: list[int] = []
+    ends: list[int] = []
+    for span in ordered:
+        position = bisect.bisect_left(starts, span.end) - 1
+        if position < 0 or ends[position] <= span.start:
             kept.append(span)
+            at = bisect.bisect_left(starts, span.start)
+            starts.insert(at, span.start)
+            ends.insert(at, span.end)
     return sorted(kept, key=lambda s: s.start)

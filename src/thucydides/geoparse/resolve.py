@@ -30,9 +30,10 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thucydides.gazetteer import Candidate, Gazetteer, name_key
-from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.gazetteer.geo import KM_PER_DEGREE, flat_distance_km
 from thucydides.geoparse.context import (
     AREAL,
     Context,
@@ -107,6 +108,10 @@ _INDEX = {name: position for position, name in enumerate(FEATURES)}
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
+# ``name_key`` of the names the resolver compares, remembered (a pure function of the name).
+_key = lru_cache(maxsize=65_536)(name_key)
+
+
 def default_model() -> ResolverModel:
     """The shipped model, checked against ``FEATURES``."""
     return shipped_model().check(FEATURES)
@@ -122,9 +127,69 @@ class _Anchor:
     chosen_by: list[tuple[int, int]]  # (item index, paragraph)
 
 
-# An anchor seen from one paragraph: place id, latitude, longitude, the best paragraph
-# weight among the items that chose it, that item, and the next best weight (-1: none).
+# An anchor seen from one paragraph: place id, latitude, longitude, the best paragraph weight
+# among the items that chose it, the item of that paragraph that gave it (-1: none, or none
+# there), and the next best weight (-1: none).
 _View = tuple[str, float, float, float, int, float]
+
+
+# Up to this many anchors a question reads them all; beyond, through the indexes (long reports).
+_SCAN_ANCHORS = 200
+_CELL_DEGREES = 0.25
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude / _CELL_DEGREES), math.floor(longitude / _CELL_DEGREES)
+
+
+def _flat_km(latitude: float, longitude: float, lat: float, lon: float) -> float:
+    """``flat_distance_km(latitude, longitude, lat, lon)``, as ``proximity`` writes it out."""
+    dx = (lon - longitude) * math.cos(math.radians((latitude + lat) / 2))
+    return KM_PER_DEGREE * math.hypot(dx, lat - latitude)
+
+
+def _closeness(latitude: float, longitude: float, lat: float, lon: float) -> float:
+    """``exp(-flat_distance_km / PROXIMITY_KM)``, as ``proximity`` computes it."""
+    return math.exp(-_flat_km(latitude, longitude, lat, lon) / PROXIMITY_KM)
+
+
+def _choosers_by_paragraph(anchor: _Anchor) -> dict[int, list[int]]:
+    """The items that chose the anchor, by their paragraph."""
+    by_paragraph: dict[int, list[int]] = {}
+    for index, paragraph in anchor.chosen_by:
+        by_paragraph.setdefault(paragraph, []).append(index)
+    return by_paragraph
+
+
+def _weights_from(paragraph: int, by_paragraph: dict[int, list[int]], total: int) -> tuple[float, int, float]:
+    """(best paragraph weight, the item of ``paragraph`` that gave it or -1, the next best weight or -1)
+    of an anchor's choosers seen from ``paragraph``, as ranking them all by (weight, item) would give.
+
+    ``paragraph_weight`` depends only on the distance and is the same from 3 paragraphs on, so only
+    the paragraph and the two on either side are looked at. The item matters only when it is the
+    one asking (``proximity``: a span's own choice does not count), and that one is in ``paragraph``.
+    """
+    if not any(near in by_paragraph for near in range(paragraph - 2, paragraph + 3)):
+        far = paragraph_weight(paragraph, paragraph + 3)  # every chooser is 3 paragraphs away or more
+        return far, -1, far if total > 1 else -1.0
+    weights: list[float] = []  # of each distance class that has choosers, nearest first
+    counts: list[int] = []
+    chooser = -1
+    for distance in (0, 1, 2):
+        found = by_paragraph.get(paragraph - distance, [])
+        if distance:
+            found = found + by_paragraph.get(paragraph + distance, [])
+        elif found:
+            chooser = max(found)
+        if found:
+            weights.append(paragraph_weight(paragraph, paragraph + distance))
+            counts.append(len(found))
+    if total > sum(counts):
+        weights.append(paragraph_weight(paragraph, paragraph + 3))
+        counts.append(total - sum(counts))
+    if counts[0] > 1:
+        return weights[0], chooser, weights[0]
+    return weights[0], chooser, weights[1] if len(weights) > 1 else -1.0
 
 
 class _Pass:
@@ -142,8 +207,24 @@ class _Pass:
                 place.place_id, _Anchor(place.place_id, place.latitude, place.longitude, [])
             )
             anchor.chosen_by.append((index, item.span.sentence.paragraph))
-        self.anchors = list(anchors.values())
-        self._views: dict[int, tuple[list[float], list[_View]]] = {}
+        # By latitude (stable), so that every paragraph's view is in that order without sorting it.
+        self.anchors = sorted(anchors.values(), key=lambda anchor: anchor.latitude)
+        self._by_paragraph = [_choosers_by_paragraph(anchor) for anchor in self.anchors]
+        self._view: tuple[int, tuple[list[float], list[_View]]] | None = None
+        # Many anchors (a long report): each question reads only the anchors chosen within two
+        # paragraphs and the grid cells around the place (``_indexed_proximity``).
+        self._indexed = len(self.anchors) > _SCAN_ANCHORS
+        self._latitudes = [anchor.latitude for anchor in self.anchors]
+        self._near_paragraph: dict[int, list[int]] = {}
+        self._grid: dict[tuple[int, int], list[int]] = {}
+        self._sole_choice: dict[int, str] = {}  # item -> the anchor only it chose
+        if self._indexed:
+            for position, anchor in enumerate(self.anchors):
+                for paragraph in {p for _, p in anchor.chosen_by}:
+                    self._near_paragraph.setdefault(paragraph, []).append(position)
+                self._grid.setdefault(_cell(anchor.latitude, anchor.longitude), []).append(position)
+                if len(anchor.chosen_by) == 1:
+                    self._sole_choice[anchor.chosen_by[0][0]] = anchor.place_id
         self.named: dict[str, list[tuple[int, Place]]] = {}
         for index, item in enumerate(items):
             if (
@@ -155,21 +236,21 @@ class _Pass:
                 self.named.setdefault(item.key, []).append((index, item.choice.place))
 
     def _seen_from(self, paragraph: int) -> tuple[list[float], list[_View]]:
-        """The anchors as seen from a paragraph, by latitude (and their latitudes, for bisecting)."""
-        cached = self._views.get(paragraph)
-        if cached is None:
-            rows = []
-            for anchor in self.anchors:
-                ranked = sorted(
-                    ((paragraph_weight(paragraph, p), i) for i, p in anchor.chosen_by), reverse=True
-                )
-                second = ranked[1][0] if len(ranked) > 1 else -1.0
-                rows.append(
-                    (anchor.place_id, anchor.latitude, anchor.longitude, ranked[0][0], ranked[0][1], second)
-                )
-            rows.sort(key=lambda row: row[1])
-            cached = self._views[paragraph] = ([row[1] for row in rows], rows)
-        return cached
+        """The anchors as seen from a paragraph, by latitude (and their latitudes, for bisecting).
+
+        Items are scored in text order, so only the last paragraph's view is kept; each is built from
+        the choosers of the paragraph and the two on either side (``paragraph_weight`` is the same
+        beyond), in time proportional to the number of anchors, not of the items that chose them.
+        """
+        if self._view is not None and self._view[0] == paragraph:
+            return self._view[1]
+        rows = []
+        for anchor, by_paragraph in zip(self.anchors, self._by_paragraph, strict=True):
+            best, chooser, second = _weights_from(paragraph, by_paragraph, len(anchor.chosen_by))
+            rows.append((anchor.place_id, anchor.latitude, anchor.longitude, best, chooser, second))
+        view = ([row[1] for row in rows], rows)
+        self._view = (paragraph, view)
+        return view
 
     def proximity(self, place: Place, index: int) -> tuple[float, float]:
         """(closeness to the places chosen in this and the neighbouring paragraphs, weighted; to any).
@@ -181,20 +262,93 @@ class _Pass:
         latitude, longitude = place.latitude, place.longitude
         if latitude is None or longitude is None or place.feature in AREAL:
             return 0.0, 0.0
+        if self._indexed:
+            return self._indexed_proximity(place, latitude, longitude, index)
         latitudes, rows = self._seen_from(self.items[index].span.sentence.paragraph)
         local = anywhere = 0.0
+        own_id, cos, exp, radians, hypot = place.place_id, math.cos, math.exp, math.radians, math.hypot
         for place_id, lat, lon, best, chooser, second in rows[
             bisect.bisect_left(latitudes, latitude - 2.0) : bisect.bisect_right(latitudes, latitude + 2.0)
         ]:
-            if place_id == place.place_id or abs(lon - longitude) > 2.5:
+            if place_id == own_id or abs(lon - longitude) > 2.5:
                 continue
             weight = best if chooser != index else second
             if weight < 0:
                 continue
-            closeness = math.exp(-flat_distance_km(latitude, longitude, lat, lon) / PROXIMITY_KM)
+            # flat_distance_km(latitude, longitude, lat, lon), written out: this loop is the resolver's
+            # innermost one.
+            dx = (lon - longitude) * cos(radians((latitude + lat) / 2))
+            closeness = exp(-(KM_PER_DEGREE * hypot(dx, lat - latitude)) / PROXIMITY_KM)
             if weight >= 0.6:
                 local = max(local, weight * closeness)
             anywhere = max(anywhere, closeness)
+        return local, anywhere
+
+    def _indexed_proximity(
+        self, place: Place, latitude: float, longitude: float, index: int
+    ) -> tuple[float, float]:
+        """``proximity`` without reading every anchor: the same two figures.
+
+        The weighted closeness counts only anchors weighing 0.6 or more, chosen within two
+        paragraphs; the closeness to any anchor is that of the nearest one (every anchor but the
+        span's own sole choice counts), found by searching the grid cells ring by ring until no
+        farther cell can hold a nearer anchor.
+        """
+        paragraph = self.items[index].span.sentence.paragraph
+        own_id, low, high = place.place_id, latitude - 2.0, latitude + 2.0
+        local = 0.0
+        seen: set[int] = set()
+        for near in range(paragraph - 2, paragraph + 3):
+            for position in self._near_paragraph.get(near, ()):
+                if position in seen:
+                    continue
+                seen.add(position)
+                anchor = self.anchors[position]
+                lat, lon = anchor.latitude, anchor.longitude
+                if not low <= lat <= high or anchor.place_id == own_id or abs(lon - longitude) > 2.5:
+                    continue
+                best, chooser, second = _weights_from(
+                    paragraph, self._by_paragraph[position], len(anchor.chosen_by)
+                )
+                weight = best if chooser != index else second
+                if weight >= 0.6:
+                    local = max(local, weight * _closeness(latitude, longitude, lat, lon))
+        excluded = self._sole_choice.get(index)
+        anywhere, nearest_km = 0.0, math.inf
+        window = range(bisect.bisect_left(self._latitudes, low), bisect.bisect_right(self._latitudes, high))
+        if len(window) <= _SCAN_ANCHORS:  # few anchors at this latitude: read them all
+            for position in window:
+                anchor = self.anchors[position]
+                if abs(anchor.longitude - longitude) > 2.5:
+                    continue
+                if anchor.place_id == own_id or anchor.place_id == excluded:
+                    continue
+                anywhere = max(anywhere, _closeness(latitude, longitude, anchor.latitude, anchor.longitude))
+            return local, anywhere
+        row, column = _cell(latitude, longitude)
+        rows = range(_cell(low, longitude)[0], _cell(high, longitude)[0] + 1)
+        columns = range(_cell(latitude, longitude - 2.5)[1], _cell(latitude, longitude + 2.5)[1] + 1)
+        reach = max(row - rows.start, rows.stop - 1 - row, column - columns.start, columns.stop - 1 - column)
+        # A cell r rings away holds no point nearer than r - 1 cells, in latitude or in longitude.
+        shrink = math.cos(math.radians(min(90.0, abs(latitude) + 1.0))) * (1.0 - 1e-6)
+        for ring in range(reach + 1):
+            for i in range(max(rows.start, row - ring), min(rows.stop, row + ring + 1)):
+                step = 1 if abs(i - row) == ring else 2 * ring
+                for j in range(column - ring, column + ring + 1, max(step, 1)):
+                    if j not in columns:
+                        continue
+                    for position in self._grid.get((i, j), ()):
+                        anchor = self.anchors[position]
+                        lat, lon = anchor.latitude, anchor.longitude
+                        if not low <= lat <= high or abs(lon - longitude) > 2.5:
+                            continue
+                        if anchor.place_id == own_id or anchor.place_id == excluded:
+                            continue
+                        km = _flat_km(latitude, longitude, lat, lon)
+                        anywhere = max(anywhere, math.exp(-km / PROXIMITY_KM))
+                        nearest_km = min(nearest_km, km)
+            if KM_PER_DEGREE * ring * _CELL_DEGREES * shrink > nearest_km + 1.0:
+                break  # every cell farther out is more than a kilometre farther than the nearest
         return local, anywhere
 
     def same_name(self, index: int) -> Place | None:
@@ -269,7 +423,7 @@ def name_features(
     values[_INDEX["match"]] = candidate.score
     values[_INDEX["exact"]] = float(candidate.how == "exact")
     values[_INDEX["close_spelling"]] = float(candidate.how == "fuzzy")
-    values[_INDEX["main_name"]] = float(name_key(candidate.matched) == name_key(place.name))
+    values[_INDEX["main_name"]] = float(_key(candidate.matched) == _key(place.name))
     if continent(place):
         values[_INDEX["continent"]] = 1.0  # a kind of its own, not one of the regions of a country
     elif place.feature in KINDS:
@@ -351,9 +505,16 @@ def score_candidate(
     seats: frozenset[str] = frozenset(),
 ) -> _Scored:
     """Features and score of one candidate for one span; without a pass state, on the name alone."""
-    result = _Scored(
-        name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
-    )
+    # What the name alone says does not change from one pass to the next: computed once per item.
+    memo_key = (id(candidate), from_head, item.cue, largest, seats)
+    remembered = item.name_values.get(memo_key)
+    if remembered is None:
+        values = name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
+        # The candidate is kept with its values, so that its id is not reused while the item lives.
+        item.name_values[memo_key] = (candidate, tuple(values))
+    else:
+        values = list(remembered[1])
+    result = _Scored(values)
     if result.values[_INDEX["cue_fits"]]:
         result.notes.append(f"'{item.cue}' fits a {candidate.place.feature}")
     if state is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from thucydides.geoparse.lexicon import ARTICLES
 
@@ -55,6 +56,21 @@ class Word:
 
 def words(text: str, offset: int = 0) -> list[Word]:
     """The words of ``text``; offsets are shifted by ``offset`` (the sentence's start in the document)."""
+    if len(text) > _REMEMBERED_TEXT:
+        return _words(text, offset)
+    return list(_remembered_words(text, offset))  # each sentence is read several times
+
+
+# Sentences up to this long have their words remembered (a few thousand of them).
+_REMEMBERED_TEXT = 2_000
+
+
+@lru_cache(maxsize=4_096)
+def _remembered_words(text: str, offset: int) -> tuple[Word, ...]:
+    return tuple(_words(text, offset))
+
+
+def _words(text: str, offset: int) -> list[Word]:
     found = []
     for match in _WORD.finditer(text):
         token = match.group(0)

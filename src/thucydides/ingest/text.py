@@ -62,7 +62,7 @@ def too_large(input: str, *, size: int, max_bytes: int, at_least: bool = False) 
     return UnsupportedInputError(
         f"{input}: input is {more}{size:,} bytes, over the limit of {max_bytes:,} bytes "
         "(settings.max_input_bytes). A war report is a few kB: check that this is the right file, "
-        "split it, or raise max_input_bytes."
+        "split it, or raise the limit with THUCYDIDES_MAX_INPUT_BYTES."
     )
 
 

@@ -154,7 +154,8 @@ def _media_type(response: httpx.Response) -> str:
 def _too_large(url: str, max_bytes: int) -> FetchError:
     return FetchError(
         f"{url}: the response is larger than {max_bytes:,} bytes (settings.max_input_bytes); "
-        "stopped reading. Check that this is an article page, or raise max_input_bytes."
+        "stopped reading. Check that this is an article page, or raise the limit with "
+        "THUCYDIDES_MAX_INPUT_BYTES."
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +45,12 @@ class ResolverModel:
 
     def logit(self, values: Sequence[float]) -> float:
         """The model's log-odds that the candidate is the place meant."""
-        return self.intercept + sum(w * v for w, v in zip(self.weights, values, strict=True) if v)
+        if len(values) != len(self.weights):
+            raise ValueError(f"{len(values)} feature values for a model of {len(self.weights)} features")
+        # Terms of zero features add nothing (a zero, whatever its sign, leaves a sum as it is):
+        # summed in feature order, as a plain loop over the non-zero ones would.
+        total: float = sum(map(operator.mul, self.weights, values))
+        return self.intercept + total
 
     def probability(self, values: Sequence[float]) -> float:
         """The model's probability (0..1) that the candidate is the place meant."""
