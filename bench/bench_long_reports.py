@@ -1,6 +1,6 @@
 """Time per megabyte of one long report, at several sizes: the pipeline must stay linear.
 
-    python bench/bench_long_reports.py [--sizes 100000 1000000 5000000] [--stages] [REPORT...]
+    python bench/bench_long_reports.py [REPORT...] [--sizes 100000 1000000 5000000] [--stages]
 
 Builds each synthetic report at run time (nothing is written into the repository) by repeating the
 given reports (default: the bundled sample and the shared examples) as paragraphs until the size is
