@@ -16,10 +16,10 @@ from thucydides.extract.cues import ReportPlaces, vaguer_than_the_report
 from thucydides.extract.stage import by_sentence
 from thucydides.gazetteer import Candidate
 from thucydides.geocode import _anchor_for, _Anchors
-from thucydides.geoparse import resolve
+from thucydides.geoparse import closeness
+from thucydides.geoparse.closeness import _weights_from
 from thucydides.geoparse.context import Context, Item, paragraph_weight
 from thucydides.geoparse.find import Span, _without_overlaps
-from thucydides.geoparse.resolve import _weights_from
 from thucydides.model import Document, Mention, MentionKind, PlaceMention, Sentence
 
 
@@ -218,23 +218,23 @@ def test_closeness_through_the_indexes_as_reading_every_anchor(
             start=n, end=n + 1, text="x", sentence=sentence_of[paragraph], known=True, origin="gazetteer"
         )
         items.append(Item(span=span, candidates=[], choice=Candidate(entry, "x", 1.0, "exact")))
-    scan, indexed = resolve._Pass(items, Context()), resolve._Pass(items, Context())
+    scan, indexed = closeness.ChosenSoFar(items, Context()), closeness.ChosenSoFar(items, Context())
     indexed._indexed = True
     for position, anchor in enumerate(indexed.anchors):  # what __init__ builds for a long report
         for paragraph in {p for _, p in anchor.chosen_by}:
             indexed._near_paragraph.setdefault(paragraph, []).append(position)
-        indexed._grid.setdefault(resolve._cell(anchor.latitude, anchor.longitude), []).append(position)
+        indexed._grid.setdefault(closeness._cell(anchor.latitude, anchor.longitude), []).append(position)
         if len(anchor.chosen_by) == 1:
             indexed._sole_choice[anchor.chosen_by[0][0]] = anchor.place_id
     asked = [
         dataclasses.replace(place("q", gid=99), latitude=a, longitude=b, feature=f) for a, b, f in candidates
     ]
     asked += [item.choice.place for item in items if item.choice is not None][:5]
-    scan_anchors = resolve._SCAN_ANCHORS
+    scan_anchors = closeness._SCAN_ANCHORS
     try:
-        for resolve._SCAN_ANCHORS in (scan_anchors, 0):  # few anchors at a latitude are read; else the grid
+        for closeness._SCAN_ANCHORS in (scan_anchors, 0):  # few anchors at a latitude are read; else the grid
             for index in range(len(items)):
                 for candidate in asked:
                     assert indexed.proximity(candidate, index) == scan.proximity(candidate, index)
     finally:
-        resolve._SCAN_ANCHORS = scan_anchors
+        closeness._SCAN_ANCHORS = scan_anchors

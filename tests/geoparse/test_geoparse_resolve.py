@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from thucydides.gazetteer import Gazetteer
 from thucydides.geoparse import FIELDS, Geoparser, place_records
-from thucydides.geoparse.context import Item
-from thucydides.geoparse.find import Span
-from thucydides.geoparse.resolve import add_close_spellings
 from thucydides.model import Document, Sentence
 from thucydides.pipeline import Pipeline
 
@@ -132,16 +128,6 @@ def test_a_document_without_sentences_has_no_places(geoparser: Geoparser) -> Non
     assert [found.place.place_id for found in geoparser(one_word).places if found.place] == [
         "geonames:169577"
     ]
-
-
-def test_a_nationality_adjective_gets_no_close_spellings(small_gazetteer: Gazetteer) -> None:
-    text = "Iraqi militias arrived."
-    sentence = Sentence(0, 0, len(text), text, 0)
-    iraq = small_gazetteer.lookup("Iraq", limit=1)
-    span = Span(start=0, end=5, text="Iraqi", sentence=sentence, known=False, origin="demonym")
-    item = Item(span=span, candidates=list(iraq))
-    add_close_spellings(small_gazetteer, item, "SY")
-    assert [c.place.name for c in item.candidates] == ["Iraq"]
 
 
 def test_a_first_level_division_written_exactly_is_known_beyond_the_focus(places_of: Places) -> None:

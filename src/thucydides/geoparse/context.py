@@ -21,6 +21,7 @@ from thucydides.model import Place
 from thucydides.nlp.lexicon import DIRECTION
 
 AREAL = frozenset({"country", "admin1", "admin2", "region"})
+SETTLEMENTS = frozenset({"city", "town", "village"})
 # What a name can lie in: "X, Eastern Damascus", "X in Homs province"; not "X, Y village".
 CONTAINERS = AREAL | {"city", "town"}
 # How the text says that one name lies in the next, by the words between them:

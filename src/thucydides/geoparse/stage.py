@@ -24,12 +24,10 @@ from thucydides.geoparse.resolve import (
     MIN_SUPPORT_LOCAL,
     MIN_SUPPORT_NEIGHBOURHOOD,
     MIN_SUPPORT_WEAK,
-    add_close_spellings,
     choose,
-    contained_candidates,
     default_model,
-    fuzzy_candidates,
 )
+from thucydides.geoparse.spellings import add_close_spellings, contained_candidates, fuzzy_candidates
 from thucydides.geoparse.structure import structure
 from thucydides.learn.resolver import ResolverModel
 from thucydides.model import Document, Mention, MentionKind, PlaceMention
