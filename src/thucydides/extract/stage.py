@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -35,7 +34,6 @@ from thucydides.extract.assemble import (
     in_country,
     quantities_in,
     shared_opponents,
-    unnamed,
 )
 from thucydides.extract.background import background_spans, refers_back
 from thucydides.extract.casualties import casualties_for
@@ -74,6 +72,16 @@ from thucydides.extract.reconcile import (
 )
 from thucydides.extract.repeats import add_casualties, merge_repeats
 from thucydides.extract.roles import frame_roles
+from thucydides.extract.sides import (
+    CROWD_CATEGORIES,
+    NO_DEFAULT_OPPONENT,
+    bomb_owner,
+    civilians_are_victims,
+    detained_side,
+    holder_after_withdrawal,
+    other_party,
+    unnamed_perpetrator,
+)
 from thucydides.extract.syntax import syntactic_roles
 from thucydides.extract.triggers import Trigger, TriggerCategory, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
@@ -373,12 +381,8 @@ class EventExtractor:
             if parsed is not None and head.end > head.start
             else None
         )
-        roles = frame_roles(doc, frame, context, admin1s, syntax)
+        roles = civilians_are_victims(frame_roles(doc, frame, context, admin1s, syntax), head.category)
         actor1, actor2 = roles.actor1, roles.actor2
-        if actor1 is not None and actor1.kind == "civilian" and head.category in _VIOLENT_CATEGORIES:
-            # "the death of two dozen people when a car bomb exploded": civilians are victims, not bombers.
-            actor1, actor2 = None, actor2 or actor1
-            roles = dataclasses.replace(roles, actor1=None, actor2=actor2, explicit=False)
         if roles.subject is not None:
             context.last_subject = roles.subject
         places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
@@ -387,7 +391,7 @@ class EventExtractor:
         elif frame.anaphor and context.last_event_place is not None:
             places = [(context.last_event_place, frame.anaphor)]
         crowd = None
-        if head.category in _CROWD_CATEGORIES:
+        if head.category in CROWD_CATEGORIES:
             categories = frozenset(trigger.category for trigger in frame.triggers)
             crowd = code_crowd(
                 categories,
@@ -402,34 +406,9 @@ class EventExtractor:
                 if actor1 is None or crowd.actor1 != actor1.name
                 else actor1
             )
-        elif head.category in ("explosive", "suicide") and (
-            not roles.explicit
-            or (
-                actor1 is not None
-                and actor1.kind == "generic_armed"
-                and actor1.start <= head.start < actor1.end
-            )
-        ):
-            # "a suicide bomber of the Islamic State"; otherwise a bomb names no perpetrator.
-            owner = next(
-                (
-                    a
-                    for a in (*frame.actors_before, *frame.actors_after)
-                    if (a.kind != "generic_armed" and a.start <= head.start < a.end)
-                    or (a.start >= head.end and _OWNER_GAP.match(doc.text[head.end : a.start]))
-                ),
-                None,
-            )
-            actor1 = owner or unnamed("Unidentified Armed Group", focus, "unknown")
-            if owner is not None and actor2 is not None and actor2.name == owner.name:
-                actor2 = None
-        if actor1 is None and (
-            (forced_type is not None and head.category not in _CROWD_CATEGORIES)
-            or head.category in _UNNAMED_PERPETRATOR_CATEGORIES
-        ):
-            # "five people were killed when a man opened fire": ACLED codes the perpetrator it
-            # cannot name as an unidentified armed group.
-            actor1 = unnamed("Unidentified Armed Group", focus, "unknown")
+        else:
+            actor1, actor2 = bomb_owner(frame, doc.text, roles, actor1, actor2, focus)
+        actor1 = unnamed_perpetrator(actor1, head.category, forced=forced_type is not None, focus=focus)
         if actor1 is None:
             return []  # an action with no actor cannot be coded
         unplaced = not places and not doc.places
@@ -455,27 +434,15 @@ class EventExtractor:
         if sub_type is None:
             return []
         actor2_name = crowd.actor2 if crowd is not None else actor2.name if actor2 else None
-        if head.category in ("arrest", "abduct") and (actor2 is None or not actor2.is_armed):
-            actor2_name = (
-                f"Civilians ({focus or 'Unknown'})"  # ACLED: those detained are civilians unless named
-            )
-        elif (
-            actor2_name is None
-            and crowd is None
-            and head.category not in ("reinforce", "surrender", "base", "disrupt")
-        ):
+        named = detained_side(head.category, actor2, actor2_name, focus)
+        if named != actor2_name:
+            actor2_name = named
+        elif actor2_name is None and crowd is None and head.category not in NO_DEFAULT_OPPONENT:
             actor2_name = self._named_opponent(actor1, frame, context, admin1s)
-        assoc = roles.assoc
-        if head.category == "withdraw" and sub_type == "Non-violent transfer of territory" and actor2_name:
-            # "the army withdrew from X": the side left holding X is actor1, as in every territorial record.
-            actor1, actor2_name, actor2, assoc = (
-                ActorMention(0, 0, "", actor2_name, "unknown", None),
-                actor1.name,
-                None,
-                None,
-            )
-        if head.category == "agreement" and assoc is not None and actor2_name in assoc.split("; "):
-            assoc = "; ".join(a for a in assoc.split("; ") if a != actor2_name) or None  # the other party
+        actor1, actor2, actor2_name, assoc = holder_after_withdrawal(
+            head.category, sub_type, actor1, actor2, actor2_name, roles.assoc
+        )
+        assoc = other_party(head.category, assoc, actor2_name)
         dating = date_of(doc, frame, sentence_times)
         where = self._where_likelihood(frame, parsed, [p for p, _ in places], sentence_places)
         places = [
@@ -581,14 +548,3 @@ def by_sentence(sentences: Sequence[Sentence], items: Sequence[tuple[int, _T]]) 
 # Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
 # Aleppo from positions in Idlib"), unless no place of the frame reaches it.
 NOT_THE_PLACE = 0.05
-
-_OWNER_GAP = re.compile(r"^\s+(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
-
-# Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
-_VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
-
-# Action words whose perpetrator may go unnamed ("were shot dead", "a shell hit the market").
-_UNNAMED_PERPETRATOR_CATEGORIES = frozenset({"kill", "target", "explosive", "chemical"})
-
-# Action words under which a crowd may be what the sentence reports.
-_CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
