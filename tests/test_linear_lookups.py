@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factory import place
 from thucydides.extract.cues import ReportPlaces, vaguer_than_the_report
-from thucydides.extract.stage import by_sentence
+from thucydides.extract.reading import by_sentence
 from thucydides.gazetteer import Candidate
 from thucydides.geocode import _anchor_for, _Anchors
 from thucydides.geoparse import closeness

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -97,3 +101,27 @@ def without_hidden_places(scope: SentenceScope) -> SentenceScope:
     entities = [(offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in scope.parsed.ents]
     places = [p for p in scope.places if not hidden_in_entity(p, entities, scope.places)]
     return dataclasses.replace(scope, places=places)
+
+
+_T = TypeVar("_T")
+
+
+def by_sentence(sentences: Sequence[Sentence], items: Sequence[tuple[int, _T]]) -> dict[int, list[_T]]:
+    """Each sentence's items (given with their start offsets), in the order given, by sentence index:
+    those that start inside it. One pass over a long report instead of one per sentence."""
+    ordered = all(a.start <= a.end <= b.start for a, b in itertools.pairwise(sentences)) and all(
+        s.start <= s.end for s in sentences[-1:]
+    )
+    out: dict[int, list[_T]] = {}
+    if not ordered:  # overlapping or unordered sentences: an item may be in several
+        for sentence in sentences:
+            found = [item for start, item in items if sentence.start <= start < sentence.end]
+            if found:
+                out[sentence.index] = found
+        return out
+    starts = [sentence.start for sentence in sentences]
+    for start, item in items:
+        position = bisect.bisect_right(starts, start) - 1
+        if position >= 0 and start < sentences[position].end:
+            out.setdefault(sentences[position].index, []).append(item)
+    return out

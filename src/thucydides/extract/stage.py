@@ -16,13 +16,10 @@ The geocode stage then fills the location fields from each record's place.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TypeVar
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -54,8 +51,10 @@ from thucydides.extract.cues import (
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.genre import opinion_paragraphs
 from thucydides.extract.modality import Modality, modality_of, parsed_modality
+from thucydides.extract.placing import NOT_THE_PLACE, place_likelihoods
 from thucydides.extract.reading import (
     SentenceScope,
+    by_sentence,
     in_the_background,
     main_verb,
     passes_opinion_bar,
@@ -89,8 +88,6 @@ from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
-
-_T = TypeVar("_T")
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
@@ -444,7 +441,7 @@ class EventExtractor:
         )
         assoc = other_party(head.category, assoc, actor2_name)
         dating = date_of(doc, frame, sentence_times)
-        where = self._where_likelihood(frame, parsed, [p for p, _ in places], sentence_places)
+        where = place_likelihoods(self.event_place, frame, parsed, [p for p, _ in places], sentence_places)
         places = [
             (p, written)
             for (p, written), likely in zip(places, where, strict=True)
@@ -485,31 +482,6 @@ class EventExtractor:
             )
         return results
 
-    def _where_likelihood(
-        self,
-        frame: Frame,
-        parsed: SpacyDoc | None,
-        places: list[PlaceMention],
-        sentence_places: Sequence[PlaceMention],
-    ) -> list[float]:
-        """For each of the frame's places, how likely the event happened there (the event-place model,
-        which weighs all the sentence's places, ``sentence_places``); 1.0 each without the model or
-        the parse."""
-        if self.event_place is None or parsed is None or frame.head.end <= frame.head.start:
-            return [1.0] * len(places)
-        offset = frame.sentence.start
-        candidates = list(sentence_places)
-        spans = [(p.mention.start - offset, p.mention.end - offset) for p in candidates]
-        for p in places:  # a place referred back to ("the town") is not among the sentence's own
-            if p not in candidates:
-                candidates.append(p)
-                spans.append((0, 0))
-        likely = self.event_place.probabilities(
-            parsed, (frame.head.start - offset, frame.head.end - offset), spans
-        )
-        by_mention = {id(c): value for c, value in zip(candidates, likely, strict=True)}
-        return [1.0 if spans[candidates.index(p)] == (0, 0) else by_mention[id(p)] for p in places]
-
     def _named_opponent(
         self, actor1: ActorMention, frame: Frame, context: DocumentContext, admin1s: frozenset[str]
     ) -> str | None:
@@ -522,29 +494,3 @@ class EventExtractor:
             group = context.named_group(frame.sentence, admin1s, frame.head.start)
             return group.name if group else None
         return None
-
-
-def by_sentence(sentences: Sequence[Sentence], items: Sequence[tuple[int, _T]]) -> dict[int, list[_T]]:
-    """Each sentence's items (given with their start offsets), in the order given, by sentence index:
-    those that start inside it. One pass over a long report instead of one per sentence."""
-    ordered = all(a.start <= a.end <= b.start for a, b in itertools.pairwise(sentences)) and all(
-        s.start <= s.end for s in sentences[-1:]
-    )
-    out: dict[int, list[_T]] = {}
-    if not ordered:  # overlapping or unordered sentences: an item may be in several
-        for sentence in sentences:
-            found = [item for start, item in items if sentence.start <= start < sentence.end]
-            if found:
-                out[sentence.index] = found
-        return out
-    starts = [sentence.start for sentence in sentences]
-    for start, item in items:
-        position = bisect.bisect_right(starts, start) - 1
-        if position >= 0 and start < sentences[position].end:
-            out.setdefault(sentences[position].index, []).append(item)
-    return out
-
-
-# Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
-# Aleppo from positions in Idlib"), unless no place of the frame reaches it.
-NOT_THE_PLACE = 0.05

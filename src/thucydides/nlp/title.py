@@ -9,6 +9,7 @@ can be set aside as a headline instead of doubling the lead's events.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The title is looked for this far into the text (after a date line or a byline).
 _WITHIN = 600
@@ -17,9 +18,17 @@ _MIN_WORDS = 3
 
 def title_end(text: str, title: str | None) -> int | None:
     """The offset where the text's copy of ``title`` ends, when it repeats it near its start."""
-    words = re.findall(r"\w+", title or "")
-    if len(words) < _MIN_WORDS:
+    pattern = _pattern(title or "")
+    if pattern is None:
         return None
-    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
     match = pattern.search(text, 0, _WITHIN + len(title or ""))
     return match.end() if match else None
+
+
+@lru_cache(maxsize=64)
+def _pattern(title: str) -> re.Pattern[str] | None:
+    """The title's words with anything between them (asked once per sentence: compiled once)."""
+    words = re.findall(r"\w+", title)
+    if len(words) < _MIN_WORDS:
+        return None
+    return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
