@@ -8,7 +8,8 @@ import pytest
 
 from thucydides.gazetteer import Candidate, Gazetteer
 from thucydides.geoparse import Geoparser
-from thucydides.geoparse.context import Item, can_contain, link_items
+from thucydides.geoparse.context import Item, can_contain
+from thucydides.geoparse.links import link_items
 from thucydides.geoparse.resolve import FEATURES, explain_name, name_features
 from thucydides.model import Document, Place
 

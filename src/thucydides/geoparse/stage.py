@@ -11,12 +11,12 @@ from thucydides.geoparse.context import (
     Context,
     Item,
     build_context,
-    link_items,
     prominent,
     read_dateline,
 )
 from thucydides.geoparse.find import FIRST_WORD, INSIDE_LONGER, Finder, Span
 from thucydides.geoparse.lexicon import Demonyms
+from thucydides.geoparse.links import link_items
 from thucydides.geoparse.persons import PERSON
 from thucydides.geoparse.resolve import (
     CANDIDATE_LIMIT,
