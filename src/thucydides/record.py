@@ -49,7 +49,6 @@ RECORD_FIELDS: tuple[str, ...] = (
 )
 
 
-
 def event_to_record(event: Event, *, input: str | None = None) -> dict[str, Any]:
     """The spec record for ``event``; ``input`` (the path or URL as given) is added when known."""
     record: dict[str, Any] = {}

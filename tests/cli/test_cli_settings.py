@@ -16,7 +16,7 @@ def test_no_command_reads_settings_its_own_way() -> None:
     for module in CLI.glob("*.py"):
         source = module.read_text(encoding="utf-8")
         assert "Settings.from_env(" not in source, module.name
-        assert "shared/data\")" not in source, module.name  # no command-specific default
+        assert 'shared/data")' not in source, module.name  # no command-specific default
 
 
 def test_the_config_file_s_data_reaches_the_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -100,3 +100,7 @@ def test_a_surname_named_in_full_elsewhere_is_a_person(world_places: Places) -> 
 
 def test_a_capitalised_ordinary_word_is_not_a_place(world_places: Places) -> None:
     assert world_places("Near the frontline, soldiers rested. Shells fell near the road.") == []
+
+
+def test_a_contraction_is_no_name(world_places: Places) -> None:
+    assert world_places("“I’ve never asked anybody,” she said.") == []

@@ -6,7 +6,6 @@ Gazetteer.lookup(name, country=..., limit=...)          -> list[Candidate]
 name_key(name), name_keys(name)                         the normalisation
 """
 
-
 from __future__ import annotations
 
 import importlib
@@ -33,6 +32,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(importlib.import_module(f"thucydides.gazetteer.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'thucydides.gazetteer' has no attribute {name!r}")
+
 
 __all__ = [
     "BUILDER_VERSION",

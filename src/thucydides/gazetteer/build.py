@@ -69,7 +69,7 @@ log = logging.getLogger(__name__)
 # Bump when the sources read, the merge or the key rules change: files built by
 # another version are rebuilt by ``Gazetteer.ensure`` (which also rebuilds when
 # the builder's code changed at all, see ``builder_fingerprint``).
-BUILDER_VERSION = "thucydides.gazetteer.v2"
+BUILDER_VERSION = "thucydides.gazetteer.v3"
 SEPARATOR = "\x1f"
 
 SCHEMA = """

@@ -60,7 +60,7 @@ def prominent(place: Place) -> bool:
 
 # A candidate as the name alone sees it: (id of the candidate, from the head, cue, largest namesake,
 # seat areas); see ``Item.name_values``.
-_NameKey = tuple[int, bool, str | None, int, frozenset[str]]
+_NameKey = tuple[int, bool, str | None, int, frozenset[str], bool]
 
 
 @dataclass(slots=True)
@@ -88,7 +88,7 @@ class Item:
     # The last pass's candidates, best first: (candidate, from the head, feature values, score).
     scored: list[tuple[Candidate, bool, list[float], float]] = field(default_factory=list)
     # What the name alone says of each candidate (``resolve.name_features``), kept between passes:
-    # by (id of the candidate, from the head, cue, largest namesake, seat areas).
+    # by (id of the candidate, from the head, cue, largest namesake, seat areas, owned).
     name_values: dict[_NameKey, tuple[Candidate, tuple[float, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )

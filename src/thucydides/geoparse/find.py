@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from thucydides.gazetteer import Gazetteer, name_key
 from thucydides.gazetteer.sources.nationality import is_abbreviation
+from thucydides.geoparse.abbreviations import division_forms
 from thucydides.geoparse.lexicon import (
     CUE_OF,
     FEATURE_CUES,
@@ -61,6 +62,8 @@ MAX_WORDS = 7
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FIRST_WORD = "first word of a sentence"
 INSIDE_LONGER = "inside a longer capitalised name"
+# A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
+_CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 
 
@@ -138,6 +141,7 @@ class Finder:
             for run in runs(sentence.text, sentence_words, sentence.start):
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
+        found += _division_spans(doc, found)
         found = [span for span in found if not names_a_group(span.text) and not _ends_a_group(doc.text, span)]
         return self._judged_by_the_report(doc, _without_overlaps(found))
 
@@ -205,8 +209,13 @@ class Finder:
             return len(piece) == 1  # "Bab" is no name, "al-Bab" is
         if word.text in self.abbreviations:
             return False  # "US" is the country, "us" a pronoun
+        if _CONTRACTION.search(word.text):
+            return True  # "I’ve", "We’re": a pronoun and a verb
         acronym = word.text.isupper() and len(word.text) <= 5
-        return acronym or word.lower in STOP_WORDS or word.lower in self.demonyms
+        # A word shaped like a nationality ("Tunis" as Tunis-ia less an ending) that is exactly the
+        # name of a city, a province or a country is that place.
+        demonym = word.lower in self.demonyms and not self._well_known(word.text)
+        return acronym or word.lower in STOP_WORDS or demonym
 
     def _adjective(self, doc: Document, run: list[Word]) -> tuple[int, int] | None:
         """Where a nationality adjective stands in the run, as (first, size); None when none does or
@@ -386,6 +395,15 @@ class Finder:
             known = self.gazetteer.has_key(name_key(text))
             extra.append(Span(start=start, end=end, text=text, sentence=sentence, known=known, origin="ner"))
         return extra
+
+
+def _division_spans(doc: Document, found: list[Span]) -> list[Span]:
+    """Abbreviated states and provinces where the text puts them ("SPRINGFIELD, Ill.", "in D.C.")."""
+    known = {span.end: span.start for span in found if span.known}
+    return [
+        Span(start=start, end=start + len(form), text=form, sentence=sentence, known=True, origin="division")
+        for sentence, start, form in division_forms(doc, known)
+    ]
 
 
 def _loose(word: Word) -> bool:

@@ -17,7 +17,7 @@ def is_whole_land(place: PlaceMention) -> bool:
 
 
 def is_adjective_of_place(place: PlaceMention) -> bool:
-    """"Syrian", "Russian", "US-led": a word that qualifies something by its country or continent.
+    """ "Syrian", "Russian", "US-led": a word that qualifies something by its country or continent.
 
     It says whose a thing is, not where something happened; a country written as one of its own
     names ("in Syria", "the US") is not an adjective.

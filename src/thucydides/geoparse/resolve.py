@@ -69,6 +69,7 @@ NAME_FEATURES = (
     "exact",  # spelled exactly as one of the entry's names
     "close_spelling",  # found only by a close spelling
     "main_name",  # the entry's own name, not one of its other names
+    "others_own_name",  # one of its other names, while another namesake has it as its own name
     *(f"kind_{kind}" for kind in KINDS),
     "continent",
     "population",  # log10(people + 1) / 7
@@ -130,11 +131,14 @@ def name_features(
     from_head: bool = False,
     largest: int = 0,
     seats: frozenset[str] = frozenset(),
+    owned: bool = False,
 ) -> list[float]:
     """The features of a candidate that the name alone gives (the context ones are 0).
 
     ``largest``: the population of the most populous settlement of the name; ``seats``: the areas
-    among the candidates that hold a settlement of the name (``seat_areas``).
+    among the candidates that hold a settlement of the name (``seat_areas``); ``owned``: some
+    candidate has the name as its own name (``owned_name``), so a place that only lists it among
+    its other names ("White House" of Casablanca, a translation) is unlikely to be meant.
     """
     place = candidate.place
     values = [0.0] * len(FEATURES)
@@ -142,6 +146,7 @@ def name_features(
     values[_INDEX["exact"]] = float(candidate.how == "exact")
     values[_INDEX["close_spelling"]] = float(candidate.how == "fuzzy")
     values[_INDEX["main_name"]] = float(_key(candidate.matched) == _key(place.name))
+    values[_INDEX["others_own_name"]] = float(owned and not values[_INDEX["main_name"]])
     if continent(place):
         values[_INDEX["continent"]] = 1.0  # a kind of its own, not one of the regions of a country
     elif place.feature in KINDS:
@@ -182,12 +187,12 @@ def _settlement_first(
     """
     if not scored or scored[0][1].place.place_id not in seats or (cue or "").lower() in _AREA_CUES:
         return scored
-    area = scored[0][1].place
+    area = scored[0][1]
     town = next(
         (
             i
             for i, (_, c, _) in enumerate(scored)
-            if c.place.feature in SETTLEMENTS and inside(c.place, area)
+            if c.place.feature in SETTLEMENTS and inside(c.place, area.place) and _namesake(c, area)
         ),
         None,
     )
@@ -196,10 +201,27 @@ def _settlement_first(
     return [scored[town], *scored[:town], *scored[town + 1 :]]
 
 
+def _own(candidate: Candidate) -> bool:
+    """Matched exactly by the entry's own name, not one of its other names."""
+    return candidate.how == "exact" and _key(candidate.matched) == _key(candidate.place.name)
+
+
+def _namesake(town: Candidate, area: Candidate) -> bool:
+    """Whether a settlement inside an area of the same name is named after it (see ``seat_areas``)."""
+    return _own(town) or not _own(area) or town.place.feature == "city"
+
+
+def owned_name(candidates: Sequence[Candidate]) -> bool:
+    """Whether some candidate matched the text exactly by its own name (not an alternate one)."""
+    return any(_own(c) for c in candidates)
+
+
 def seat_areas(candidates: Sequence[Candidate]) -> frozenset[str]:
     """The areas (governorates, districts, regions) among a name's candidates that hold one of its
-    settlements: "Hama" the governorate holds Hama the city, which the bare name most likely means."""
-    settlements = [c.place for c in candidates if c.place.feature in SETTLEMENTS]
+    settlements: "Hama" the governorate holds Hama the city, which the bare name most likely means.
+    A town or village that only lists the area's own name among its other names ("Minnesota" of
+    Minneota) is not the area's namesake; a city may be ("New York")."""
+    settlements = [c for c in candidates if c.place.feature in SETTLEMENTS]
     if not settlements:
         return frozenset()
     return frozenset(
@@ -207,7 +229,7 @@ def seat_areas(candidates: Sequence[Candidate]) -> frozenset[str]:
         for c in candidates
         if c.place.feature in {"admin1", "admin2", "region"}
         and c.place.country_code is not None
-        and any(inside(town, c.place) for town in settlements)
+        and any(inside(town.place, c.place) and _namesake(town, c) for town in settlements)
     )
 
 
@@ -221,13 +243,16 @@ def score_candidate(
     from_head: bool = False,
     largest: int = 0,
     seats: frozenset[str] = frozenset(),
+    owned: bool = False,
 ) -> _Scored:
     """Features and score of one candidate for one span; without a pass state, on the name alone."""
     # What the name alone says does not change from one pass to the next: computed once per item.
-    memo_key = (id(candidate), from_head, item.cue, largest, seats)
+    memo_key = (id(candidate), from_head, item.cue, largest, seats, owned)
     remembered = item.name_values.get(memo_key)
     if remembered is None:
-        values = name_features(candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats)
+        values = name_features(
+            candidate, cue=item.cue, from_head=from_head, largest=largest, seats=seats, owned=owned
+        )
         # The candidate is kept with its values, so that its id is not reused while the item lives.
         item.name_values[memo_key] = (candidate, tuple(values))
     else:
@@ -334,12 +359,12 @@ def _shortlist(item: Item, focus: str | None, model: ResolverModel) -> list[tupl
     ]
     if len(pairs) <= SHORTLIST:
         return pairs
-    largest, seats = _largest(pairs), seat_areas(item.candidates)
+    largest, seats, owned = _largest(pairs), seat_areas(item.candidates), owned_name(item.candidates)
     by_name = sorted(
         pairs,
         key=lambda pair: (
             -score_candidate(
-                pair[0], item, 0, None, model, from_head=pair[1], largest=largest, seats=seats
+                pair[0], item, 0, None, model, from_head=pair[1], largest=largest, seats=seats, owned=owned
             ).score
         ),
     )
@@ -361,11 +386,19 @@ def choose(items: Sequence[Item], context: Context | None, model: ResolverModel 
     decisions = []
     for index, item in enumerate(items):
         pairs = _shortlist(item, context.focus if context else None, model)
-        largest, seats = _largest(pairs), seat_areas(item.candidates)
+        largest, seats, owned = _largest(pairs), seat_areas(item.candidates), owned_name(item.candidates)
         scored = [
             (
                 score_candidate(
-                    candidate, item, index, state, model, from_head=from_head, largest=largest, seats=seats
+                    candidate,
+                    item,
+                    index,
+                    state,
+                    model,
+                    from_head=from_head,
+                    largest=largest,
+                    seats=seats,
+                    owned=owned,
                 ),
                 candidate,
                 from_head,
@@ -398,8 +431,9 @@ def explain_name(
     added to it, best first: what ``gazetteer lookup --explain`` shows."""
     model = model or default_model()
     largest, seats = _largest([(candidate, False) for candidate in candidates]), seat_areas(candidates)
+    owned = owned_name(candidates)
     rows = []
     for candidate in candidates:
-        values = name_features(candidate, largest=largest, seats=seats)
+        values = name_features(candidate, largest=largest, seats=seats, owned=owned)
         rows.append((candidate, model.probability(values), model.contributions(values)))
     return sorted(rows, key=lambda row: -row[1])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from thucydides.gazetteer import Candidate, Gazetteer
 from thucydides.gazetteer.sources.nationality import is_abbreviation
+from thucydides.geoparse.abbreviations import DIVISIONS
 from thucydides.geoparse.context import (
     Context,
     Item,
@@ -148,6 +149,19 @@ class Geoparser:
         if span.origin == "demonym":
             place = self.gazetteer.demonym(span.text)
             return [Candidate(place, span.text, 1.0, "demonym")] if place is not None else []
+        if span.origin == "division":  # "Ill." is Illinois: the divisions the form stands for
+            divisions = (
+                next(
+                    (
+                        found.place
+                        for found in self.gazetteer.lookup(name, country=country, limit=CANDIDATE_LIMIT)
+                        if found.place.feature == "admin1" and found.how == "exact"
+                    ),
+                    None,
+                )
+                for country, name in DIVISIONS.get(span.text, ())
+            )
+            return [Candidate(place, span.text, 1.0, "exact") for place in divisions if place is not None]
         if not span.known:
             return []
         found = self.gazetteer.lookup(span.text, limit=CANDIDATE_LIMIT)

@@ -49,6 +49,7 @@ EVENT_WEIGHT = 3.0
 # Features whose direction is a fact: a fit that gives one the other sign leaves it out (weight 0).
 SIGNS = {
     "close_spelling": -1,
+    "others_own_name": -1,
     "cue_fits": 1,
     "cue_says_governorate": -1,
     "cue_differs": -1,
@@ -87,6 +88,7 @@ START = {
     "cue_says_governorate": -1.5,
     "cue_differs": -0.4,
     "head_only": -0.3,
+    "others_own_name": -0.5,
     "focus_country": 0.8,
     "country_named": 0.2,
     "foreign": -0.6,

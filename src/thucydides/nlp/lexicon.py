@@ -25,9 +25,7 @@ DIRECTIONAL_ADJECTIVES = frozenset(
 )
 
 # Verbs by which a source tells what happened: ", police said", "SANA reported", "he told AFP".
-SPEECH_VERBS = _words(
-    "said says say reported told announced stated claimed added confirmed noted stressed"
-)
+SPEECH_VERBS = _words("said says say reported told announced stated claimed added confirmed noted stressed")
 # Verbs by which a government or its capital reacts: "Moscow condemned", "Washington warned".
 REACTION_VERBS = _words(
     """

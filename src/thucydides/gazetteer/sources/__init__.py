@@ -24,7 +24,7 @@ from pathlib import Path
 from thucydides.gazetteer.admin import AdminNames
 from thucydides.gazetteer.polygons import ADMIN1_POLYGONS
 from thucydides.gazetteer.rows import SourceRow, TableSpec, read_table
-from thucydides.gazetteer.sources import geonames, nationality, syria
+from thucydides.gazetteer.sources import admin2, geonames, nationality, syria
 from thucydides.gazetteer.sources.geonames_dump import dump_files, dump_rows
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ def source_files(data_dir: Path | None) -> list[Path]:
         return []
     relative = [
         *geonames.DATA_FILES,
+        *admin2.DATA_FILES,
         *(f"syria-admin-opensyria/{name}" for name, _ in syria.ADMIN_LEVELS),
         *(spec.path for spec in syria.TABLES),
         syria.AIRFIELDS,
@@ -83,13 +84,15 @@ def load_rows(
     ``tables`` (user specs, ``specs.py``; absolute paths) are read last.
     """
     admin = AdminNames()
-    divisions = geonames.register_admin1(_admin1_folder(data_dir, extra_dirs), admin)
+    admin1_folder = _admin1_folder(data_dir, extra_dirs)
+    divisions = geonames.register_admin1(admin1_folder, admin)
     places = list(geonames.city_rows(admin))
     for path in dump_files(data_dir) + extra_dump_files(extra_dirs):
         places += dump_rows(path, admin)
     country_rows = list(geonames.country_rows(data_dir))
     rows: list[SourceRow] = [*country_rows, *nationality.continent_rows(), *places]
     rows += geonames.admin1_rows(data_dir, divisions, places)
+    rows += admin2.admin2_rows(admin2.admin2_table([admin1_folder, data_dir]), divisions, admin, places)
     adjectives = _nationalities(data_dir, country_rows, rows)
     if data_dir is not None:
         rows += syria.admin_rows(data_dir)
