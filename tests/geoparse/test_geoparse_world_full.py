@@ -57,3 +57,12 @@ def test_a_state_is_not_a_village_that_lists_its_name(found: Found) -> None:
     assert found("Farmers in Minnesota expect a late harvest.") == [
         ("Minnesota", "Minnesota", "admin1", "Minnesota")
     ]
+
+
+def test_a_dateline_names_the_town_filed_from_not_the_state(found: Found) -> None:
+    assert found("WASHINGTON (AP) — Lawmakers in Washington voted on Tuesday to fund the government.")[0] == (
+        "WASHINGTON",
+        "Washington",
+        "city",
+        "Washington, D.C.",
+    )

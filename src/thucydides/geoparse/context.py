@@ -263,6 +263,18 @@ def build_context(items: Sequence[Item], focus_setting: Sequence[str]) -> Contex
     return context
 
 
+def settle_the_dateline(text: str, items: Sequence[Item]) -> None:
+    """A dateline names the town the report was filed from ("WASHINGTON (AP) —" is the city, not the
+    state): its first name keeps only its settlement candidates, when it has any."""
+    match = _DATELINE.match(text)
+    first = next((item for item in items if match is not None and item.span.start < match.end()), None)
+    if first is None:
+        return
+    towns = [candidate for candidate in first.candidates if candidate.place.feature in SETTLEMENTS]
+    if towns:
+        first.candidates = towns
+
+
 def read_dateline(text: str, items: Sequence[Item], context: Context) -> None:
     """The place of the report's dateline ("SPRINGFIELD, Ill. (AP) -"), as chosen so far, into ``context``."""
     match = _DATELINE.match(text)

@@ -14,6 +14,7 @@ from thucydides.geoparse.context import (
     build_context,
     prominent,
     read_dateline,
+    settle_the_dateline,
 )
 from thucydides.geoparse.find import FIRST_WORD, INSIDE_LONGER, Finder, Span
 from thucydides.geoparse.lexicon import Demonyms
@@ -101,6 +102,7 @@ class Geoparser:
             for span in self.finder.spans(doc)
         ]
         link_items(doc.text, items)
+        settle_the_dateline(doc.text, items)
         choose(items, None, self.model)
         context = build_context(items, self.countries_in_focus)
         context.countries_named |= self.finder.countries_named(doc)
