@@ -3,19 +3,39 @@ from __future__ import annotations
 import datetime as dt
 
 from thucydides.extract.context import Dating, DocumentContext
+from thucydides.model import Mention, MentionKind, Place, PlaceMention
 
 MONDAY = dt.date(2017, 10, 2)
 TUESDAY = dt.date(2017, 10, 3)
+STRIKE = "Air/drone strike"
+
+
+def _at(name: str, lat: float, lon: float) -> PlaceMention:
+    place = Place(f"test:{name}", name, "village", "SY", lat, lon, names=(name,))
+    return PlaceMention(Mention(MentionKind.PLACE, 0, len(name), name, 0), place, 1.0, 1, "test")
+
+
+MIDAN = _at("Midan", 33.49, 36.30)
+JOBAR = _at("Jobar", 33.53, 36.33)  # 5 km from Midan
+HOMS = _at("Homs", 34.73, 36.71)  # 140 km away
 
 
 def test_a_later_undated_telling_at_the_same_place_takes_the_date_the_text_gave() -> None:
     context = DocumentContext(sections=[0, 0, 0])
-    assert context.date_at("midan", Dating(MONDAY, 1, given=True)) == (MONDAY, 1)
+    assert context.date_at(MIDAN, STRIKE, Dating(MONDAY, 1, given=True)) == (MONDAY, 1)
     # "Witnesses in Midan heard two blasts": no date of its own, the report is of Tuesday.
-    assert context.date_at("midan", Dating(TUESDAY, 1, given=False)) == (MONDAY, 1)
+    assert context.date_at(MIDAN, "Armed clash", Dating(TUESDAY, 1, given=False)) == (MONDAY, 1)
 
 
-def test_an_undated_event_elsewhere_takes_the_reports_day() -> None:
+def test_an_undated_telling_of_the_same_kind_nearby_takes_the_date_the_text_gave() -> None:
+    # "jets struck a village near Damascus on Monday" ... "the strikes on Jobar killed five"
     context = DocumentContext(sections=[0])
-    context.date_at("midan", Dating(MONDAY, 1, given=True))
-    assert context.date_at("jobar", Dating(TUESDAY, 1, given=False)) == (TUESDAY, 1)
+    context.date_at(MIDAN, STRIKE, Dating(MONDAY, 1, given=True))
+    assert context.date_at(JOBAR, STRIKE, Dating(TUESDAY, 1, given=False)) == (MONDAY, 1)
+
+
+def test_an_undated_event_of_another_kind_or_far_away_takes_the_reports_day() -> None:
+    context = DocumentContext(sections=[0])
+    context.date_at(MIDAN, STRIKE, Dating(MONDAY, 1, given=True))
+    assert context.date_at(JOBAR, "Armed clash", Dating(TUESDAY, 1, given=False)) == (TUESDAY, 1)
+    assert context.date_at(HOMS, STRIKE, Dating(TUESDAY, 1, given=False)) == (TUESDAY, 1)

@@ -102,6 +102,18 @@ def test_a_pages_furniture_is_no_report() -> None:
     assert not is_page_furniture(body)
 
 
+def test_a_photographs_caption_is_no_report() -> None:
+    text = (
+        "A man inspects the site of a car bomb attack in Homs, Syria June 11, 2016. "
+        "Smoke rises over the town in this handout picture provided by the agency. "
+        "A car bomb killed 12 people in Homs on Saturday."
+    )
+    scene, named, body = document(text).sentences
+    assert is_page_furniture(scene)
+    assert is_page_furniture(named)
+    assert not is_page_furniture(body)
+
+
 def test_a_disaster_or_an_accident_with_no_armed_side_is_no_event() -> None:
     quake = document("A powerful earthquake struck the valley, killing 40 people.")
     assert is_mishap(quake.sentences[0], [])

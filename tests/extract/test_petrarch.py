@@ -79,6 +79,15 @@ def test_imported_wordings_are_found_in_text(data_dir: Path) -> None:
     assert found[1].provenance.startswith("petrarch2 ")
 
 
+def test_an_imported_wording_is_found_in_its_possessive(data_dir: Path) -> None:
+    actors = ActorDictionary.default(data_dir=data_dir)
+    found = actors.find("The guerrillas’ camp and the Valley Front's convoy", country="Colombia")
+    assert [mention.name for mention in found] == [
+        "Opposition Rebels (Colombia)",
+        "Northern Valley Liberation Front",
+    ]
+
+
 def test_our_own_entries_win_over_imports(tmp_path: Path) -> None:
     (tmp_path / GROUPS_FILE).parent.mkdir(parents=True)
     (tmp_path / GROUPS_FILE).write_text("HEZBOLLAH_ [LBNREB]\n", encoding="utf-8")

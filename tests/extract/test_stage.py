@@ -382,3 +382,12 @@ def test_a_sentence_without_a_place_in_a_report_that_names_one_gives_no_record(
         "Jets struck Souran. Gunmen shot dead five farmers.", places={"Souran": place("Souran", gid=4)}
     )
     assert all(e.place_mention is not None for e in extractor(doc).events)
+
+
+def test_it_before_the_action_word_is_its_subject_not_a_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "Syrian warplanes bombed Kafr Nabl on Monday. "
+        "The watchdog said it was concerned by reports of a suspected gas attack.",
+        places={"Kafr Nabl": place("Kafr Nabl", gid=1)},
+    )
+    assert all(event.location_as_written != "it" for event in extractor(doc).events)

@@ -39,7 +39,8 @@ def test_means_decide_remote_violence() -> None:
 def test_violence_against_civilians_and_bare_death_tolls() -> None:
     assert typed("attack", actor2=CIVILIANS) == "Attack"
     assert typed("kill", actor2=CIVILIANS) == "Attack"
-    assert typed("kill") is None
+    assert typed("kill", actor1=None, actor2=None) is None
+    assert typed("kill", actor2=None) is None
 
 
 def test_strategic_developments() -> None:
@@ -73,3 +74,11 @@ def test_trigger_categories_are_a_closed_set() -> None:
     assert {t.category for t in lexicon.find("Rebels shelled and captured the town.")} <= set(TriggerCategory)
     with pytest.raises(ResourceError, match="unknown categories skirmish"):
         TriggerLexicon([{"category": "skirmish", "pattern": "x", "strength": "0.5"}], [])
+
+
+def test_a_killing_between_two_armed_sides_the_text_names_is_fighting() -> None:
+    taliban = ActorMention(0, 7, "Taliban", "Taliban", "rebel", None)
+    kill = {"modality": Modality.ASSERTED, "means": set()}
+    assert sub_event_type("kill", actor1=taliban, actor2=ARMY, **kill) == "Armed clash"  # type: ignore[arg-type]
+    unnamed = ActorMention(0, 0, "", "Unidentified Armed Group (Syria)", "unknown", None)
+    assert sub_event_type("kill", actor1=unnamed, actor2=ARMY, **kill) is None  # type: ignore[arg-type]

@@ -155,6 +155,9 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 class _PhraseIndex:
     """Imported wordings looked up word by word: thousands of literal phrases, too many for one regex each."""
 
@@ -175,7 +178,11 @@ class _PhraseIndex:
     def find(self, text: str) -> list[tuple[int, int, ImportedActor]]:
         if not self._by_first:
             return []
-        tokens = [(m.start(), m.end(), m.group(0).lower().rstrip(".")) for m in self._WORD.finditer(text)]
+        # "the army’s brigades": a possessive is the word itself.
+        tokens = [
+            (m.start(), m.end(), _POSSESSIVE.sub("", m.group(0).lower().rstrip(".")))
+            for m in self._WORD.finditer(text)
+        ]
         found: list[tuple[int, int, ImportedActor]] = []
         index = 0
         while index < len(tokens):

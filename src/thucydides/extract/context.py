@@ -14,11 +14,19 @@ import re
 from dataclasses import dataclass, field
 
 from thucydides.extract.actors import ActorMention
-from thucydides.model import Document, PlaceMention, Sentence
+from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.model import Document, Place, PlaceMention, Sentence
 
 NAMED_GROUP_KINDS = frozenset({"rebel", "jihadist", "militia"})
 _SECTION_BREAK = re.compile(r"\n[ \t]*\n[ \t]*\n")
 LOOKBACK_SENTENCES = 6
+# An undated event of the kind of a dated one this near is taken to be the same event retold.
+SAME_EVENT_KM = 40.0
+
+
+def place_key(place: PlaceMention) -> str:
+    """What tells two mentions of one place apart: its gazetteer entry, else its name as written."""
+    return place.place.place_id if place.place is not None else place.mention.text.casefold()
 
 
 def section_of_sentences(doc: Document) -> list[int]:
@@ -70,6 +78,8 @@ class DocumentContext:
     last_claim: dict[int, str | None] = field(default_factory=dict)  # by paragraph
     # The date the text gave the latest event at each place (by place id, or name when unresolved).
     place_dates: dict[str, tuple[dt.date, int]] = field(default_factory=dict)
+    # The events the text dated, in order: (sub-event type, place, date, precision).
+    kind_dates: list[tuple[str, Place, dt.date, int]] = field(default_factory=list)
     # ``groups`` indexed as they are remembered, so that a long report is not read again at each
     # sentence: their sentences (in order while ``_in_order``), the jihadist groups by name, the others.
     _group_sentences: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
@@ -77,17 +87,33 @@ class DocumentContext:
     _jihadist: dict[str, ActorMention] = field(default_factory=dict, init=False, repr=False, compare=False)
     _other_names: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
-    def date_at(self, place_key: str, dating: Dating) -> tuple[dt.date | None, int]:
+    def date_at(self, place: PlaceMention, sub_type: str, dating: Dating) -> tuple[dt.date | None, int]:
         """The date of an event at a place: its own, when its text gives one (then remembered for the
-        place); else the date the text gave the latest event there; else the report's day.
+        place); else the date the text gave the latest event there, or the latest event of its kind
+        near it (``SAME_EVENT_KM``); else the report's day.
 
-        A report dates an event once ("a bomb hit Midan on Monday") and then tells more of it
-        undated ("the blasts", "witnesses in Midan heard..."); those details are of Monday's event.
+        A report dates an event once ("a bomb hit Midan on Monday", "barrel bombs were dropped on a
+        village near Hama Tuesday") and then tells more of it undated ("witnesses in Midan heard...",
+        "the bombs were dropped on the village of al-Latamineh"); those are Monday's, Tuesday's event.
         """
+        key = place_key(place)
         if dating.given and dating.date is not None:
-            self.place_dates[place_key] = (dating.date, dating.precision)
+            self.place_dates[key] = (dating.date, dating.precision)
+            if place.place is not None and place.place.latitude is not None:
+                self.kind_dates.append((sub_type, place.place, dating.date, dating.precision))
             return dating.date, dating.precision
-        return self.place_dates.get(place_key, (dating.date, dating.precision))
+        if key in self.place_dates:
+            return self.place_dates[key]
+        here = place.place
+        if here is not None and here.latitude is not None and here.longitude is not None:
+            for kind, there, date, precision in reversed(self.kind_dates):
+                assert there.latitude is not None and there.longitude is not None
+                if kind == sub_type and (
+                    flat_distance_km(here.latitude, here.longitude, there.latitude, there.longitude)
+                    <= SAME_EVENT_KM
+                ):
+                    return date, precision
+        return dating.date, dating.precision
 
     def remember_groups(
         self, sentence: Sentence, actors: list[ActorMention], admin1s: frozenset[str]

@@ -78,9 +78,33 @@ _PAGE_FURNITURE = re.compile(
 )
 
 
+# A photograph's caption: it names the picture ("in this handout picture", "file photo") or, in the
+# wire agencies' form, describes a scene in the present tense and ends with the place and full date
+# of the picture ("A man inspects the site of ... in Damascus, Syria June 11, 2016."). It shows an
+# event the report tells in its own words, or an older one.
+_CAPTION_NAMED = re.compile(
+    r"\b(?:in\s+this\s+(?:\w+\s+)?(?:picture|photo|photograph|image)|(?:file|handout)\s+(?:picture|photo)|"
+    r"picture\s+(?:taken|provided)|photo\s+(?:taken|provided)|AFP\s+PHOTO|REUTERS/)",
+    re.IGNORECASE,
+)
+_CAPTION_SCENE = re.compile(
+    r"^(?:An?|The|Members|Syrian|People|Residents|Civilians|Rescuers|Children|Men|Women)\b[^.]{0,80}?\s"
+    r"(?:inspects?|shows?|walks?|stands?|gathers?|carr(?:y|ies)|looks?|sits?|rides?|holds?|checks?|"
+    r"search(?:es)?|flees?|waits?|removes?|drives?|runs?)\b"
+    r".*\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}\.?\s*(?:\([^)]{0,40}\)\s*)?$",
+)
+
+
 def is_page_furniture(sentence: Sentence) -> bool:
-    """A sentence that holds a page's navigation ("Related News ..."), not the report's words."""
-    return _PAGE_FURNITURE.search(sentence.text) is not None
+    """A sentence that holds a page's navigation ("Related News ..."), or a photograph's caption,
+    not the report's words."""
+    text = sentence.text
+    return (
+        _PAGE_FURNITURE.search(text) is not None
+        or _CAPTION_NAMED.search(text) is not None
+        or _CAPTION_SCENE.search(text.strip()) is not None
+    )
 
 
 # "Moscow said", "Washington condemned the attack": a capital that speaks is its government.

@@ -196,7 +196,11 @@ def split_frames(
         if anaphor is None and not kept:
             # "... advanced towards the airport after clashes": the place may come before the action word.
             head = text[scope_start : first.start]
-            earlier = [m for m in _ANAPHOR.finditer(head) if not _APPOSITION.match(head[m.end() :])]
+            earlier = [
+                m
+                for m in _ANAPHOR.finditer(head)
+                if not _APPOSITION.match(head[m.end() :]) and m.group(0).lower() != "it"
+            ]  # "it" before the action word is its subject ("the watchdog said it was concerned")
             anaphor = earlier[-1] if earlier else None
         if (
             anaphor

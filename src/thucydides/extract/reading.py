@@ -51,10 +51,6 @@ class SentenceScope:
     report_places: ReportPlaces | None = None  # what the report's places say, read once
 
 
-def place_key(place: PlaceMention) -> str:
-    return place.place.place_id if place.place is not None else place.mention.text.casefold()
-
-
 def in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:
     """A far-away time or a frequency word belongs to the clause of the action word at ``start:end``
     (document offsets); without a parse, anywhere in the sentence."""

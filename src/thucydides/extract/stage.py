@@ -35,7 +35,7 @@ from thucydides.extract.assemble import (
 from thucydides.extract.background import background_spans, refers_back
 from thucydides.extract.casualties import casualties_for
 from thucydides.extract.claims import claimant
-from thucydides.extract.context import DocumentContext, section_of_sentences
+from thucydides.extract.context import DocumentContext, place_key, section_of_sentences
 from thucydides.extract.crowds import code_crowd
 from thucydides.extract.cues import (
     BACK_REFERENCE,
@@ -58,7 +58,6 @@ from thucydides.extract.reading import (
     in_the_background,
     main_verb,
     passes_opinion_bar,
-    place_key,
     without_hidden_places,
 )
 from thucydides.extract.reconcile import (
@@ -451,7 +450,7 @@ class EventExtractor:
         results = []
         for index, (place, as_written) in enumerate(located):
             date, precision = (
-                context.date_at(place_key(place), dating)
+                context.date_at(place, sub_type, dating)
                 if place is not None
                 else (dating.date, dating.precision)
             )

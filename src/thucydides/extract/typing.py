@@ -25,6 +25,19 @@ _FIXED = {
 }
 
 
+def _armed_killing(actor1: ActorMention | None, actor2: ActorMention | None) -> bool:
+    """A killing the text puts between two armed sides it names ("a soldier was killed by the
+    Taliban", "the army killed 20 militants"): fighting, not a toll."""
+    return (
+        actor1 is not None
+        and actor2 is not None
+        and bool(actor1.text)
+        and bool(actor2.text)
+        and actor1.is_armed
+        and actor2.is_armed
+    )
+
+
 def sub_event_type(
     category: str,
     *,
@@ -57,7 +70,7 @@ def sub_event_type(
             return "Attack"
         if category == "target":
             return "Shelling/artillery/missile attack"  # "targeted X's positions" is fire from a distance
-        if category == "attack":
+        if category == "attack" or _armed_killing(actor1, actor2):
             return "Armed clash"
         return None  # a death toll alone is not an event
     return _FIXED.get(category)
