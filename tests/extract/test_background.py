@@ -41,6 +41,11 @@ def test_frequency_words_make_a_habit() -> None:
     assert not habitual("Rebels shelled the road on Sunday.")
 
 
+def test_frequency_within_one_day_is_one_event_but_a_statements_day_is_not_the_actions() -> None:
+    assert not habitual("Planes repeatedly bombed positions around the city on Wednesday.")
+    assert habitual("The regime has repeatedly targeted Douma, the monitor said on Monday.")
+
+
 @pytest.mark.parametrize(
     ("before", "trigger"),
     [

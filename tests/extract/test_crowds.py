@@ -98,3 +98,9 @@ def test_riot_police_alone_is_no_riot(extractor: EventExtractor) -> None:
     (event,) = extractor(doc).events
     assert event.sub_event_type == "Protest with intervention"
     assert (event.actor1, event.actor2) == ("Protesters (Egypt)", "Police Forces of Egypt")
+
+
+def test_civilians_killed_in_fighting_are_its_victims_not_rioters() -> None:
+    civilians = ActorMention(6, 15, "civilians", "Civilians (Ukraine)", "civilian", None)
+    text = "Seven civilians have been killed in fighting in the east"
+    assert code_crowd(frozenset({"kill", "clash"}), text, civilians, None, "Ukraine") is None

@@ -16,6 +16,7 @@ from thucydides.extract.cues import (
     qualifies_something,
     stands_for_its_government,
     unopposed,
+    vaguer_than_the_report,
 )
 from thucydides.model import Mention, MentionKind, PlaceMention
 
@@ -123,3 +124,15 @@ def test_a_disaster_or_an_accident_with_no_armed_side_is_no_event() -> None:
     assert not is_mishap(bomb.sentences[0], [])
     storm = document("Rebels stormed the village.")
     assert not is_mishap(storm.sentences[0], [])
+
+
+def test_a_capital_that_speaks_makes_no_country_vague() -> None:
+    syria = place("Syria", feature="country", admin1="", gid=9)
+    text = "Ankara claimed that its jets killed 200 fighters in Syria. Raids also hit Hama."
+    ankara = place("Ankara", feature="city", cc="TR", gid=2)
+    speaking = document(text, places={"Ankara": ankara, "Syria": syria})
+    (country,) = [p for p in speaking.places if p.mention.text == "Syria"]
+    assert not vaguer_than_the_report(country, speaking)
+    with_a_town = document(text, places={"Syria": syria, "Hama": place("Hama", feature="city", gid=3)})
+    (country,) = [p for p in with_a_town.places if p.mention.text == "Syria"]
+    assert vaguer_than_the_report(country, with_a_town)

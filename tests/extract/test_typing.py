@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.modality import Modality
+from thucydides.extract.triggers import TriggerCategory, TriggerLexicon
 from thucydides.extract.typing import sub_event_type
 
 ARMY = ActorMention(0, 4, "army", "Military Forces of Syria", "state", "Syria")
@@ -82,3 +83,13 @@ def test_a_killing_between_two_armed_sides_the_text_names_is_fighting() -> None:
     assert sub_event_type("kill", actor1=taliban, actor2=ARMY, **kill) == "Armed clash"  # type: ignore[arg-type]
     unnamed = ActorMention(0, 0, "", "Unidentified Armed Group (Syria)", "unknown", None)
     assert sub_event_type("kill", actor1=unnamed, actor2=ARMY, **kill) is None  # type: ignore[arg-type]
+
+
+def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
+    assert lexicon.means("A soldier was killed by a mine in Helmand") == {"explosive"}
+    assert lexicon.means("NATO planes bombed the depots") == {"air"}
+    assert [t.category for t in lexicon.find("A Marine was killed in combat on Saturday")] == [
+        TriggerCategory.KILL,
+        TriggerCategory.CLASH,
+    ]
+    assert lexicon.find("The White House announced sanctions targeting Russia") == []

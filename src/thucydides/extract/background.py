@@ -8,7 +8,8 @@ Three general facts about how news is written, each with its own test:
   ACLED codes no record at year precision. Background with a resolvable date ("last month", "in
   February") keeps its own date through the dates stage instead.
 - ``habitual``: frequency words make an action a habit, not one event ("has regularly been
-  targeted", "repeatedly shelled").
+  targeted", "repeatedly shelled"), unless the action is dated to one day ("repeatedly bombed
+  ... on Wednesday"; ``one_day``).
 - ``refers_back``: a definite noun phrase headed by the action word ("the attack", "Tuesday's
   bombing", "the chemical attack", "this explosion") names an event the report has already told;
   it adds details (figures, claims) to that event, not a new one.
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from thucydides.nlp.lexicon import SPEECH
 
 # Far-away or open-ended times the dates stage does not resolve (it tags day, week and month only).
 _FAR_IN_TIME = re.compile(
@@ -60,9 +63,26 @@ def far_in_time(clause: str) -> bool:
     return _FAR_IN_TIME.search(clause) is not None
 
 
+# One day named for the action ("repeatedly bombed ... on Wednesday"): the frequency is within that
+# day, so the action is one event. A day that dates a statement ("said on Monday") does not count.
+_ONE_DAY = re.compile(
+    r"\b(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|overnight|last\s+night)\b",
+    re.IGNORECASE,
+)
+_SPOKEN_ON = re.compile(rf"\b{SPEECH}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def one_day(sentence: str) -> bool:
+    """The sentence names a single day for an action, not for a statement."""
+    return any(
+        _SPOKEN_ON.search(sentence[max(0, day.start() - 40) : day.start()]) is None
+        for day in _ONE_DAY.finditer(sentence)
+    )
+
+
 def habitual(clause: str) -> bool:
-    """Frequency words make the action a habit rather than one event."""
-    return _HABITUAL.search(clause) is not None
+    """Frequency words make the action a habit rather than one event, unless it is dated to one day."""
+    return _HABITUAL.search(clause) is not None and not one_day(clause)
 
 
 def background_spans(sentence: str) -> list[tuple[int, int]]:
@@ -77,7 +97,9 @@ def background_spans(sentence: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4_096)
 def _background_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """``background_spans``, remembered: a sentence is asked about once per action word in it."""
-    return tuple(m.span() for pattern in (_FAR_IN_TIME, _HABITUAL) for m in pattern.finditer(sentence))
+    far = [m.span() for m in _FAR_IN_TIME.finditer(sentence)]
+    habit = [] if one_day(sentence) else [m.span() for m in _HABITUAL.finditer(sentence)]
+    return tuple(far + habit)
 
 
 def refers_back(before: str, trigger_text: str) -> bool:

@@ -28,6 +28,12 @@ _FORCE = re.compile(
     r"brutal(?:ly)? (?:attack|beat|assault|suppress|disperse)\w*)\b",
     re.I,
 )
+# The crowd's people suffered the action: they are victims, not fighters.
+_SUFFERED = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|being|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hurt|shot|massacred|slaughtered)\b",
+    re.I,
+)
 _MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing)?|vigilantes?)\b", re.I)
 _CROWD_VIOLENCE = re.compile(
     r"\b(?:burn(?:ed|t|ing)? (?:tyres|tires)|block(?:ed|ing)? (?:the )?(?:\w+ )?(?:roads?|highway|streets?)|"
@@ -64,9 +70,13 @@ def code_crowd(
     protesters, rioters = f"Protesters ({where})", f"Rioters ({where})"
     state = next((a for a in (actor, opponent) if a is not None and a.is_government), None)
     crowd_is_subject = actor is None or actor.kind == "civilian"
-    # "relatives of the dead clashed with troops": civilians who fight are rioters.
+    # "relatives of the dead clashed with troops": civilians who fight are rioters; "civilians were
+    # killed in fighting" are its victims.
     civilians_fight = (
-        actor is not None and actor.kind == "civilian" and bool(categories & {"clash", "attack"})
+        actor is not None
+        and actor.kind == "civilian"
+        and bool(categories & {"clash", "attack"})
+        and not _SUFFERED.search(text)
     )
     protest = "protest" in categories
     violent = "riot" in categories or bool(_CROWD_VIOLENCE.search(text)) or civilians_fight

@@ -159,17 +159,31 @@ def _names_a_place(doc: Document) -> bool:
     return any(p.place is not None and not is_adjective_of_place(p) for p in doc.places)
 
 
+def _finer_than_a_land(doc: Document) -> bool:
+    """Some place of the report is resolved to less than a whole country or continent, and is a place
+    where things happen: not a capital that speaks for its government ("Ankara claimed"), not part
+    of an adjective ("the London-based Observatory"), not a meeting's venue."""
+    return any(
+        p.place is not None
+        and not is_whole_land(p)
+        and not stands_for_its_government(doc.text, p)
+        and not qualifies_something(doc.text, p)
+        and not is_a_meeting_venue(doc.text, p)
+        for p in doc.places
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ReportPlaces:
     """What ``vaguer_than_the_report`` asks of a report's places, read once per report."""
 
-    finer_than_a_land: bool  # some place is resolved to less than a whole country or continent
+    finer_than_a_land: bool  # ``_finer_than_a_land``
     local_provinces: frozenset[tuple[str | None, str | None]]  # (admin1, country) of its local places
 
     @classmethod
     def of(cls, doc: Document) -> ReportPlaces:
         return cls(
-            finer_than_a_land=any(p.place is not None and not is_whole_land(p) for p in doc.places),
+            finer_than_a_land=_finer_than_a_land(doc),
             local_provinces=frozenset(
                 (p.place.admin1, p.place.country_code)
                 for p in doc.places
@@ -187,9 +201,7 @@ def vaguer_than_the_report(place: PlaceMention, doc: Document, known: ReportPlac
     ``known``: the report's places as ``ReportPlaces.of(doc)`` reads them, when the caller keeps them.
     """
     if is_whole_land(place):
-        if known is not None:
-            return known.finer_than_a_land
-        return any(p.place is not None and not is_whole_land(p) for p in doc.places)
+        return known.finer_than_a_land if known is not None else _finer_than_a_land(doc)
     entry = place.place
     if entry is None or entry.feature != "admin1" or not entry.admin1:
         return False
