@@ -54,3 +54,8 @@ def test_a_name_that_speaks_or_has_a_role_is_a_person_given_name_and_all(make_do
 def test_a_place_named_beside_a_place_word_is_no_person(make_doc: MakeDoc) -> None:
     doc = make_doc("Troops entered Tal Hamra, a village near the river.")
     assert "Tal" not in _parts(doc)
+
+
+def test_a_single_word_that_speaks_is_a_surname_unless_a_place_word_introduces_it(make_doc: MakeDoc) -> None:
+    assert "Sandberg" in _parts(make_doc("“This will take a year,” Sandberg said."))
+    assert "Dewsbury" not in _parts(make_doc("Barry, who was from Dewsbury said she was happy."))

@@ -104,3 +104,17 @@ def test_a_capitalised_ordinary_word_is_not_a_place(world_places: Places) -> Non
 
 def test_a_contraction_is_no_name(world_places: Places) -> None:
     assert world_places("“I’ve never asked anybody,” she said.") == []
+
+
+def test_an_abbreviation_names_its_place_only_as_written(make_doc: MakeDoc) -> None:
+    gazetteer = Gazetteer(
+        [_place("c:bt", "Butembo", "city", "CD", names=("Butembo", "RUE"), population=200_000)]
+    )
+    found = Geoparser(gazetteer)(make_doc("Tourists crowded into Rue on Sunday."))
+    assert [p.mention.text for p in found.places if p.place is not None] == []
+
+
+def test_a_nationality_word_that_names_a_language_is_no_place(world_places: Places) -> None:
+    assert world_places("The book was printed in Russian, and a Russian edition followed.") == [
+        ("Russian", "c:ru")
+    ]

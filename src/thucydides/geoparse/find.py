@@ -279,6 +279,8 @@ class Finder:
         # nationality adjective follows it.
         generic = run[head].lower in GENERIC_HEADS and len(run) > head + 1
         adjective = self._adjective(reader.doc, run) if self.adjectives and not generic else None
+        if adjective is not None and _names_a_language(reader.doc.text, run, adjective):
+            return []  # "speaks English", "printed in Chinese": a language, not a place
         if adjective is not None:
             # "Russian forces", "the North Korean leader", "Leading Mexican candidate".
             first, size = adjective
@@ -395,6 +397,34 @@ class Finder:
             known = self.gazetteer.has_key(name_key(text))
             extra.append(Span(start=start, end=end, text=text, sentence=sentence, known=known, origin="ner"))
         return extra
+
+
+# Where a nationality word names a language: after "in", "into" or a verb of speaking, or before
+# "language", "speakers", "translation", "version", "subtitles".
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|speaks?|speaking|spoke|spoken|fluent|learn(?:s|ed|ing)?|teach(?:es|ing)?|taught)\s+"
+    r"(?:\w+\s+(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+_LANGUAGE_AFTER = re.compile(
+    r"^(?:\s+(?:and|or)\s+\w+)?(?:-|\s+)(?:language|speakers?|translations?|versions?|subtitles)\b",
+    re.IGNORECASE,
+)
+
+
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:$|[,.;:!?)\"”’]|(?:and|or|as|but|with)\b)")
+
+
+def _names_a_language(text: str, run: list[Word], adjective: tuple[int, int]) -> bool:
+    """The run is a lone nationality word that names a language ("in a mix of Arabic and English")."""
+    first, size = adjective
+    if len(run) != size:
+        return False
+    start, end = run[first].start, run[first + size - 1].end
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    # "in English." names the language; "in British farms" the country's farms.
+    alone = _NO_NOUN_AFTER.match(after) is not None
+    return bool((alone and _LANGUAGE_BEFORE.search(before)) or _LANGUAGE_AFTER.match(after))
 
 
 def _division_spans(doc: Document, found: list[Span]) -> list[Span]:

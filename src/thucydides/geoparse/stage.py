@@ -169,7 +169,8 @@ class Geoparser:
         found = self.gazetteer.lookup(span.text, limit=CANDIDATE_LIMIT)
         if is_abbreviation(span.text):
             found = [candidate for candidate in found if span.text in candidate.place.names]
-        return found
+        # An abbreviation names its place only as written: "La Niña" is not "LA", "Inc" not "INC".
+        return [c for c in found if not is_abbreviation(c.matched) or c.matched == span.text]
 
 
 def _mention(item: Item, context: Context) -> PlaceMention | None:
