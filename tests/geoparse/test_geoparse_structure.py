@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from factory import document, place
 from thucydides.geoparse import link_mentions
 from thucydides.model import Document, Mention, MentionKind, PlaceMention
@@ -203,3 +205,34 @@ def test_a_nationality_adjective_holds_no_place() -> None:
     )
     linked = link_mentions(doc, [*doc.places, turkish])
     assert all(p.within is None for p in linked)
+
+
+def test_the_name_of_a_city_before_its_parts_word_holds_the_part_after_of() -> None:
+    baghdad = dataclasses.replace(place("Baghdad", feature="city", cc="IQ", gid=1), population=7_000_000)
+    doc = document(
+        "A bomb went off in the south Baghdad neighbourhood of Bayaa on Monday.",
+        places={"Baghdad": baghdad, "Bayaa": None},
+    )
+    assert _container(doc, "Bayaa") == "Baghdad"
+    assert _container(doc, "Baghdad") is None
+
+
+def test_a_part_named_before_its_province_lies_in_the_province() -> None:
+    ghazni = dataclasses.replace(place("Ghazni", feature="admin1", cc="AF", gid=1), population=1_200_000)
+    giro = dataclasses.replace(place("Giro", feature="village", cc="AF", gid=2), population=200_000)
+    doc = document(
+        "A bomb hit the Giro district of Ghazni province.", places={"Giro": giro, "Ghazni": ghazni}
+    )
+    assert _container(doc, "Giro") == "Ghazni"
+
+
+def test_a_province_to_the_west_of_a_city_is_near_it() -> None:
+    doc = document(
+        "Rebels killed 21 civilians in the Chlef province to the west of Algiers.",
+        places={
+            "Chlef": place("Chlef", feature="admin1", cc="DZ", gid=1),
+            "Algiers": place("Algiers", feature="city", cc="DZ", gid=2),
+        },
+    )
+    assert _container(doc, "Chlef") == "Algiers"
+    assert _by_text(doc)["Chlef"].relation == "near"

@@ -24,7 +24,7 @@ _CONTAINER_GAP = re.compile(
     rf"^(?:(?:\s+(?!{_JOINING}\b)[a-z]+)?\s+(?P<feature>{_FEATURE_WORD}))?"
     r"(?:\s*,)?(?:\s+in|\s+of|\s+on(?=\s+the\s+\w+\s+(?:edges?|sides?|fringes?|outskirts))"
     r"|\s+(?P<near>near|outside|around|close to)"
-    rf"|\s+(?P<direction>{_DIRECTION})\s+of)?"
+    rf"|\s+(?:to\s+the\s+)?(?P<direction>{_DIRECTION})\s+of)?"
     r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
     r"(?:(?:parts?|outskirts|countryside|edges?|sides?|fringes?|suburbs|heart|centre|center)\s+of\s+)?(?:the\s+)?"
     rf"(?:(?:(?!{_JOINING}\b)[a-z]+\s+)?(?:{_FEATURE_WORD}|capital)\s+(?:of\s+)?(?:the\s+)?)?$",
@@ -49,6 +49,13 @@ _SETTLEMENT_OF = re.compile(
     r"^\s+(?:city|town|village|port|capital|provincial\s+capital|border\s+town|border\s+city)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the south Baghdad neighbourhood of Al-Bayaa", "the Damascus suburb of Douma": the name before the
+# part's word may be the city and the one after "of" the part, though "the Giro district of Ghazni"
+# says the opposite; ``_city_before_its_part`` tells them apart.
+_PART_OF_NAMED = re.compile(
+    r"^\s+(?:neighbou?rhood|district|suburb|quarter|area|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:north|south|east|west|central)\w*\s+)?$", re.IGNORECASE)
 # "the Y districts of A, B": Y holds A (and the rest of the list).
 _HOLDS_GAP = re.compile(
     r"^\s+(?:districts|neighbou?rhoods|quarters|towns|villages|areas|suburbs)\s+of\s+(?:the\s+)?$",
@@ -77,6 +84,8 @@ def link_items(text: str, items: Sequence[Item]) -> None:
             following.container, following.relation = index, "part of"
         elif _SETTLEMENT_OF.match(gap):
             following.container, following.relation = index, "in"
+        elif _PART_OF_NAMED.match(gap) and _city_before_its_part(text, item, following):
+            following.container, following.relation = index, "part of"  # "the Baghdad neighbourhood of Y"
         elif gap.strip() == "(" and text[following.span.end : following.span.end + 1] == ")":
             item.aliases.append(index + 1)
             following.aliases.append(index)
@@ -107,6 +116,21 @@ def link_items(text: str, items: Sequence[Item]) -> None:
         if held and item.container is None and previous.container < index - 1:  # type: ignore[operator]
             item.container, item.relation = previous.container, "part of"  # "Y districts of A and B"
     _link_lists(text, items)
+
+
+# A city this many times bigger than the name after "of" holds it.
+_HOLDS_RATIO = 10
+_AS_WRITTEN = frozenset({"exact", "given"})  # candidates of the name as written (not a close spelling)
+
+
+def _city_before_its_part(text: str, item: Item, following: Item) -> bool:
+    """ "the Baghdad neighbourhood of Al-Bayaa": after "the", a name far bigger than the one after
+    "of" (or the only one the gazetteer knows as written) is the city the part lies in."""
+    if _THE_BEFORE.search(text[max(0, item.span.start - 30) : item.span.start]) is None:
+        return False
+    city = max((c.place.population for c in item.candidates if c.how in _AS_WRITTEN), default=0)
+    part = max((c.place.population for c in following.candidates if c.how in _AS_WRITTEN), default=0)
+    return city > 0 and city > _HOLDS_RATIO * part
 
 
 def _gap_relation(gap: str) -> str | None:
