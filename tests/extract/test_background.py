@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from thucydides.extract.background import far_in_time, habitual, refers_back
+from thucydides.extract.background import a_past_month, far_in_time, habitual, refers_back
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,11 @@ def test_a_definite_event_noun_refers_back(before: str, trigger: str) -> None:
 )
 def test_new_events_do_not_refer_back(before: str, trigger: str) -> None:
     assert not refers_back(before, trigger)
+
+
+def test_an_event_dated_only_to_a_month_before_the_reports_week_is_background() -> None:
+    report = dt.date(2016, 8, 17)
+    assert a_past_month(dt.date(2016, 7, 15), 3, report)  # "in mid-July"
+    assert not a_past_month(dt.date(2016, 8, 15), 3, report)  # "earlier this month", within the week
+    assert not a_past_month(dt.date(2016, 7, 15), 1, report)  # "on July 15": a day of its own
+    assert not a_past_month(dt.date(2016, 7, 15), 3, None)

@@ -82,6 +82,15 @@ def test_background_capture_keeps_its_own_date(extractor: EventExtractor) -> Non
     assert event.time_precision == 3
 
 
+def test_background_fighting_dated_only_to_a_past_month_is_no_record(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army repelled an attack on Souran last month.",
+        places={"Souran": place("Souran")},
+        times=[("last month", dt.date(2017, 2, 15), 3)],
+    )
+    assert extractor(doc).events == ()
+
+
 def test_generic_word_takes_the_group_named_in_the_same_theatre(extractor: EventExtractor) -> None:
     doc = document(
         "Army units clashed with Jabhat al-Nusra near Souran. "

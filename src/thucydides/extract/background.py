@@ -1,6 +1,6 @@
 """Is an action told as news of the report's period, or as background, habit or a back-reference?
 
-Three general facts about how news is written, each with its own test:
+Four general facts about how news is written, each with its own test:
 
 - ``far_in_time``: the action's clause carries a time far from the report's day that the dates
   stage cannot resolve to a day, week or month ("in 2014", "last year", "five years ago", "since
@@ -10,6 +10,8 @@ Three general facts about how news is written, each with its own test:
 - ``habitual``: frequency words make an action a habit, not one event ("has regularly been
   targeted", "repeatedly shelled"), unless the action is dated to one day ("repeatedly bombed
   ... on Wednesday"; ``one_day``).
+- ``a_past_month``: an action the text dates only to a month before the report's week ("last
+  month", "in mid-July") is background; coders take it from the reports of its own time.
 - ``refers_back``: a definite noun phrase headed by the action word ("the attack", "Tuesday's
   bombing", "the chemical attack", "this explosion") names an event the report has already told;
   it adds details (figures, claims) to that event, not a new one.
@@ -17,6 +19,7 @@ Three general facts about how news is written, each with its own test:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -56,6 +59,20 @@ _EVENT_NOUN = re.compile(
 # Determiner words that are not a back-reference: "the first attack of its kind" still is news
 # when nothing was told before, but "the latest/new/second attack" tells a new event.
 _NEW_EVENT_WORDS = re.compile(r"\b(?:latest|new|another|second|third|fresh|first)\b", re.IGNORECASE)
+
+
+# Days before the report's day within which an event dated only to its month may still be news of
+# the report ("earlier this month"); an older one is background ("last month", "in mid-July").
+NEWS_WINDOW_DAYS = 7
+MONTH_PRECISION = 3
+
+
+def a_past_month(date: dt.date | None, precision: int, reference: dt.date | None) -> bool:
+    """An event the text dates only to a month, before the report's week: the report tells it as
+    background, and it is coded from the reports of its own time, not from this one."""
+    if date is None or reference is None or precision != MONTH_PRECISION:
+        return False
+    return (reference - date).days > NEWS_WINDOW_DAYS
 
 
 def far_in_time(clause: str) -> bool:

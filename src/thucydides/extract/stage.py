@@ -32,7 +32,7 @@ from thucydides.extract.assemble import (
     quantities_in,
     shared_opponents,
 )
-from thucydides.extract.background import background_spans, refers_back
+from thucydides.extract.background import a_past_month, background_spans, refers_back
 from thucydides.extract.casualties import casualties_for
 from thucydides.extract.claims import claimant
 from thucydides.extract.context import DocumentContext, place_key, section_of_sentences
@@ -87,6 +87,7 @@ from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
 from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
+from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
@@ -454,6 +455,11 @@ class EventExtractor:
                 if place is not None
                 else (dating.date, dating.precision)
             )
+            # "Last month the army repelled a push": background, not news of the report. A change of
+            # hands keeps its month: who holds a place is the record the control ledger keeps.
+            reference = doc.reference_date or doc.published
+            if sub_type not in TERRITORIAL and a_past_month(date, precision, reference):
+                continue
             figures = casualties_for(quantities, parts=len(located), index=index)
             land = self.countries.get(place.place.country_code) if place is not None and place.place else None
             results.append(
