@@ -18,6 +18,8 @@ from thucydides.extract.background import a_past_month, far_in_time, habitual, r
         "The agency has recorded 71 attacks over the past year.",
         "More than 400,000 people have been killed since the conflict erupted.",
         "Hundreds were killed since the start of the uprising.",
+        "Jets dropped more than 1,000 bombs on the city during the past ten days.",
+        "Strikes on the province over the past three weeks killed 200 people.",
     ],
 )
 def test_far_or_open_times_are_background(clause: str) -> None:
@@ -30,6 +32,7 @@ def test_far_or_open_times_are_background(clause: str) -> None:
         "Warplanes struck the town on Monday.",
         "Fighting in the past 24 hours killed 12 people.",
         "Rebels shelled the district in the past few days.",
+        "Clashes in the past two days killed 30 fighters.",
         "The army retook the village last month.",
     ],
 )

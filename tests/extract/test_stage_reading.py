@@ -77,7 +77,7 @@ def _typed(doc, label: str, margin: float):  # type: ignore[no-untyped-def]
 
 def test_the_model_proposes_an_event_no_trigger_word_names(extractor: EventExtractor) -> None:
     doc = document(
-        "Gunmen opened fire on worshippers leaving a mosque in Hass, the police said.",
+        "Gunmen sprayed worshippers leaving a mosque in Hass with bullets, the police said.",
         places={"Hass": place("Hass", gid=2)},
     )
     assert extractor(doc).events == ()  # the rules alone know no trigger here

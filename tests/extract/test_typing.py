@@ -93,3 +93,7 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
         TriggerCategory.CLASH,
     ]
     assert lexicon.find("The White House announced sanctions targeting Russia") == []
+    assert [t.category for t in lexicon.find("Gunmen opened fire on a plane")] == [TriggerCategory.ATTACK]
+    assert [t.category for t in lexicon.find("Forces wrested control of a camp")] == [
+        TriggerCategory.TERRITORY
+    ]

@@ -32,6 +32,10 @@ _FAR_IN_TIME = re.compile(
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years?\s+ago\b"
     r"|\bin\s+the\s+past\b(?!\s+(?:\d+|few|two|three|24|48|72)\s)(?!\s+(?:hours?|days?|week)\b)"
     r"|\bin\s+recent\s+(?:months|years)\b"
+    # A tally over ten days or more, or over weeks ("1,000 bombs during the past ten days"): a sum of
+    # events, not one (a day or two stays news: "in the past 48 hours").
+    r"|\b(?:over|during|in|within|throughout)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:(?:ten|eleven|twelve|fifteen|twenty|thirty|\d{2,})\s+days|(?:few|several|two|three|four|\d+)\s+(?:weeks|months))\b"
     r"|\bover\s+the\s+(?:past|last)\s+(?:year|years|decade|\w+\s+(?:years|months))\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\b"
     r"|\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}(?:conflict|war|uprising|revolution|crisis)\s+(?:began|erupted|started|broke\s+out)\b"
