@@ -65,12 +65,23 @@ def test_a_capital_that_speaks_is_its_government() -> None:
     )
 
 
+def test_a_capital_with_a_policy_of_its_own_is_its_government() -> None:
+    began = "It was the worst loss since Moscow began its intervention in Syria."
+    assert stands_for_its_government(began, _mention_in(began, "Moscow"))
+    sent = "Ankara sent more troops to the border."
+    assert stands_for_its_government(sent, _mention_in(sent, "Ankara"))
+    fighting = "Fighting in Aleppo began on Monday."
+    assert not stands_for_its_government(fighting, _mention_in(fighting, "Aleppo"))
+
+
 def test_a_capital_that_is_blamed_or_urged_is_its_government() -> None:
     text = "Britain accused Moscow of war crimes and urged Damascus to stop."
     assert stands_for_its_government(text, _mention_in(text, "Moscow"))
     assert stands_for_its_government(text, _mention_in(text, "Damascus"))
     loyal = "Militias loyal to Damascus fought the rebels."
     assert stands_for_its_government(loyal, _mention_in(loyal, "Damascus"))
+    held = "Jets struck areas under the control of Damascus near the road."
+    assert stands_for_its_government(held, _mention_in(held, "Damascus"))
 
 
 def test_a_place_inside_an_adjective_qualifies_a_group() -> None:

@@ -400,3 +400,15 @@ def test_it_before_the_action_word_is_its_subject_not_a_place(extractor: EventEx
         places={"Kafr Nabl": place("Kafr Nabl", gid=1)},
     )
     assert all(event.location_as_written != "it" for event in extractor(doc).events)
+
+
+def test_what_an_offensive_targets_is_where_it_happened(extractor: EventExtractor) -> None:
+    doc = document(
+        "The army launched an assault in the Hama countryside on Monday, targeting the village of Souran.",
+        places={
+            "Hama": place("Hama", feature="city", admin1="Hama", gid=5),
+            "Souran": place("Souran", gid=4),
+        },
+    )
+    (event,) = extractor(doc).events
+    assert (event.location_as_written, event.sub_event_type) == ("Souran", "Armed clash")

@@ -97,3 +97,12 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
     assert [t.category for t in lexicon.find("Forces wrested control of a camp")] == [
         TriggerCategory.TERRITORY
     ]
+    # Downing an aircraft is fighting between armed sides; a shooting that wounds is an attack.
+    assert [t.category for t in lexicon.find("Rebels shot down a jet and battled troops")] == [
+        TriggerCategory.CLASH,
+        TriggerCategory.CLASH,
+    ]
+    assert [t.category for t in lexicon.find("A teacher was shot in the head")] == [TriggerCategory.ATTACK]
+    assert [t.category for t in lexicon.find("Gunmen shot and wounded a man")] == [TriggerCategory.ATTACK]
+    assert [t.category for t in lexicon.find("A guard was shot by a sniper")] == [TriggerCategory.ATTACK]
+    assert lexicon.find("The film was shot in Beirut") == []

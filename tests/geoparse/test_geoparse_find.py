@@ -166,3 +166,19 @@ def test_a_place_that_begins_a_sites_name_is_where_the_site_is(
     assert (site.text, site.weak) == ("Homs", None)
     (club,) = finder.spans(make_doc("A man was shot at the Homs Golden Eagles on Monday."))
     assert (club.text, club.weak) == ("Homs", "inside a longer capitalised name")
+
+
+def test_words_joined_by_a_bare_hyphen_are_one_name_unless_a_half_is_a_city(texts: Texts) -> None:
+    # "Hamra" alone is a village; "Hamra-Tibni" is another village's name the gazetteer lacks.
+    assert texts("Gunmen attacked fishermen in Hamra-Tibni on Monday.") == ["Hamra-Tibni"]
+    # Two cities joined by a hyphen name a road between them: both stay.
+    assert texts("Rebels cut the Aleppo-Homs road.") == ["Aleppo", "Homs"]
+    # Unvouched, the hyphenated name is no place and hides the village in it.
+    assert texts("The Hamra-Tibni family met.") == []
+
+
+def test_a_feature_word_before_a_run_makes_it_one_name(texts: Texts) -> None:
+    # "Hamra" is a village, "Tibni" nothing: "the village of Hamra Tibni" is one name.
+    assert texts("Troops entered the village of Hamra Tibni on Monday.") == ["Hamra Tibni"]
+    # After a plural the run may be a list whose commas were lost: its known names stay.
+    assert texts("Shells hit the villages of Hamra Tibni.") == ["Hamra"]

@@ -113,12 +113,22 @@ _SPEAKS = re.compile(
     rf"{alternation((*SPEECH_VERBS, *REACTION_VERBS))}\b",
     re.IGNORECASE,
 )
-# "accused Moscow of", "urged Ankara to", "militias loyal to Damascus": a capital that is blamed,
-# asked or served is its government.
+# "since Moscow began its intervention", "Ankara sent troops": a place that has a policy of its own,
+# or sends forces, is its government.
+_GOVERNS = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|first\s+)?(?:"
+    r"(?:began|begun|launched|started|ended|stepped up|announced|halted|resumed) its\b|"
+    r"(?:intervened|decided|pledged|agreed|sent (?:\w+ )?(?:troops|forces|jets|warplanes|reinforcements)|"
+    r"deployed)\b)",
+    re.IGNORECASE,
+)
+# "accused Moscow of", "urged Ankara to", "militias loyal to Damascus", "areas under the control of
+# Fatah Halab": a place that is blamed, asked, served or in control is a government or a group.
 _ADDRESSED = re.compile(
     r"\b(?:accused|accuses|accusing|blamed|blames|blaming|urged|urges|urging|called on|calls on|"
     r"condemned|condemns|criticised|criticized|warned|warns|asked|pressed|told|"
-    r"loyal to|allied (?:to|with)|backed by|supported by)\s+(?:the\s+)?$",
+    r"loyal to|allied (?:to|with)|backed by|supported by|"
+    r"under (?:the )?control of|controlled by|held by|in the hands of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "peace talks in Astana", "a conference in Geneva": where people meet, not where fighting is.
@@ -131,10 +141,12 @@ _VENUE = re.compile(
 
 def stands_for_its_government(text: str, place: PlaceMention) -> bool:
     """A place that says or does what only people do, or is blamed or urged as people are
-    ("Moscow denied", "Washington's response", "accused Moscow of war crimes")."""
+    ("Moscow denied", "Washington's response", "since Moscow began its intervention", "accused
+    Moscow of war crimes")."""
     before = text[max(0, place.mention.start - 30) : place.mention.start]
     return (
         _SPEAKS.match(text[place.mention.end : place.mention.end + 40]) is not None
+        or _GOVERNS.match(text[place.mention.end : place.mention.end + 60]) is not None
         or _ADDRESSED.search(before) is not None
     )
 

@@ -41,6 +41,10 @@ _INSTRUMENT = re.compile(
     r"(?:(?:an?|the|a series of|several)\s+)?(?:[\w-]+\s+){0,1}$",
     re.I,
 )
+# ", targeting": a participle after a comma that names what the action before it aimed at.
+_ELABORATES = re.compile(r",\s*$")
+_AIM_WORDS = frozenset({"targeting", "targetting"})
+_OFFENSIVE = frozenset({"clash", "attack", "target"})
 _THEATRE_AFTER = re.compile(r"\s+(?:countryside|province|governorate)\b", re.I)
 _APPOSITION = re.compile(r"^\s*of\b|^\s+(?:al-|el-)?[A-Z]")
 # "gunmen stationed at X", "terrorists positioned in X": where the attacker was, not where the event was.
@@ -147,10 +151,22 @@ def split_frames(
     anchors = _anchor_places(places, document_places)
     origins = _origins(places, text, sentence.start)
     groups: list[list[tuple[Trigger, Modality]]] = []
+    aims: dict[int, int] = {}  # group index -> where the words naming its objective begin
     for trigger, modality in triggers:
-        # A run of action words with no place or actor between them reports one action.
-        # A death toll ("and killed tens of militants") belongs to the action before it.
+        if (
+            groups
+            and trigger.text.lower() in _AIM_WORDS
+            and _ELABORATES.search(text[max(0, trigger.start - 4) : trigger.start])
+            and groups[-1][-1][1] == modality
+            and any(t.category in _OFFENSIVE for t, _ in groups[-1])
+        ):
+            # "launched an offensive in the Aleppo countryside, targeting the village of X": the
+            # objective of the same action, which happened where it aimed.
+            aims.setdefault(len(groups) - 1, trigger.end)
+            continue
         if groups:
+            # A run of action words with no place or actor between them reports one action.
+            # A death toll ("and killed tens of militants") belongs to the action before it.
             last = groups[-1][-1][0]
             between = [p for p in places if last.end <= p.mention.start < trigger.start]
             subject = any(
@@ -180,6 +196,8 @@ def split_frames(
             after if _precise(after, origins) else before if _precise(before, origins) else after or before
         )
         kept = [p for p in candidates if id(p) not in anchors and id(p) not in origins]
+        aimed = [p for p in kept if p.mention.start >= aims.get(index, scope_end)]
+        kept = aimed or kept
         if any(not _is_country(p) for p in kept):
             kept = [p for p in kept if not _is_country(p)]
         if len(kept) > 1:

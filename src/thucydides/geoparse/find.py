@@ -32,6 +32,7 @@ For each sentence:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -63,6 +64,8 @@ NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FIRST_WORD = "first word of a sentence"
 INSIDE_LONGER = "inside a longer capitalised name"
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
+_SINGULAR_CUES = frozenset({"outskirts"})
+_HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
 _CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 
@@ -312,10 +315,19 @@ class Finder:
         if run[head].lower in GENERIC_HEADS and cut != [(0, len(run) - 1)] and cut != [(head, len(run) - 1)]:
             # "Tal al-Sheikh Hassan", "Jabal Antar": one name, even if "Antar" is a village.
             return self._unknown_run(reader, first_index, run)
+        if self._named_by_a_cue(reader, first_index, run, cut):
+            # "the village of Abu Allaj": one name, not the namesakes of "Abu" and "Allaj".
+            return self._unknown_run(reader, first_index, run)
+        cut, hyphenated = self._hyphenated_names(reader.doc, run, cut)
+        unknown = [
+            span
+            for first, last in hyphenated
+            for span in self._unknown_run(reader, first_index + first, run[first : last + 1])
+        ]
         lead = 0
         while lead < len(run) - 1 and run[lead].lower in DIRECTIONAL_ADJECTIVES:
             lead += 1
-        if any(word.article for word in run[lead + 1 :]) and cut != [(lead, len(run) - 1)]:
+        if not hyphenated and any(word.article for word in run[lead + 1 :]) and cut != [(lead, len(run) - 1)]:
             return self._compound(reader, first_index, run, lead, cut)
         spans: list[Span] = []
         for number, (first, last) in enumerate(cut):
@@ -334,9 +346,65 @@ class Finder:
                     first_index + first, first_index + last, known=True, origin="gazetteer", weak=weak
                 )
             )
-        if spans:
-            return spans
+        if spans or hyphenated:
+            return [*spans, *unknown]
         return self._unknown_run(reader, first_index, run)
+
+    def _named_by_a_cue(
+        self, reader: _Sentence, first_index: int, run: list[Word], cut: list[tuple[int, int]]
+    ) -> bool:
+        """Whether a feature word before the run ("the village of", "the suburb of") introduces it as
+        one name that the gazetteer knows only in pieces, some of them not written exactly."""
+        if len(run) < 2 or cut == [(0, len(run) - 1)] or not cut:
+            return False
+        start = run[0].start
+        cue = _cue_before(reader.doc.text[max(reader.sentence.start, start - 48) : start])
+        if cue is None or (cue.endswith("s") and cue not in _SINGULAR_CUES):
+            return False  # "the towns of Misraba Ayn Tarma Arbin": a list, its commas lost
+        exact = {
+            index
+            for first, last in cut
+            if self._exact(reader.doc, run[first : last + 1])
+            for index in range(first, last + 1)
+        }
+        return any(
+            index not in exact and not word.article and word.lower not in STOP_WORDS
+            for index, word in enumerate(run)
+        )
+
+    def _hyphenated_names(
+        self, doc: Document, run: list[Word], cut: list[tuple[int, int]]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The cut less the names that part words joined by a bare hyphen ("Doron-Baga" is one
+        village's name, not the namesakes of its halves), and those hyphenated names as (first, last).
+
+        A hyphenated name keeps its parts when one of them is a country, province or city ("the
+        Hama-Idlib road", "Miami-Dade"), or when the gazetteer knows it whole.
+        """
+        chains: list[tuple[int, int]] = []
+        for index, (left, right) in enumerate(itertools.pairwise(run)):
+            joined = _HYPHEN_ONLY.match(doc.text[left.end : right.start]) is not None
+            if not (joined and left.capitalised and right.capitalised) or any(
+                word.article or word.lower in DIRECTIONAL_ADJECTIVES for word in (left, right)
+            ):
+                continue
+            if chains and chains[-1][1] == index:
+                chains[-1] = (chains[-1][0], index + 1)
+            else:
+                chains.append((index, index + 1))
+        names = []
+        for first, last in chains:
+            pieces = [(a, b) for a, b in cut if a <= last and b >= first]
+            if any(a <= first and last <= b for a, b in pieces):
+                continue  # known whole
+            if any(
+                first <= a and b <= last and self._well_known(doc.text[run[a].start : run[b].end])
+                for a, b in pieces
+            ):
+                continue
+            names.append((first, last))
+        kept = [(a, b) for a, b in cut if not any(a <= last and b >= first for first, last in names)]
+        return kept, names
 
     def _compound(
         self, reader: _Sentence, first_index: int, run: list[Word], lead: int, cut: list[tuple[int, int]]
