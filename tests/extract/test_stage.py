@@ -412,3 +412,12 @@ def test_what_an_offensive_targets_is_where_it_happened(extractor: EventExtracto
     )
     (event,) = extractor(doc).events
     assert (event.location_as_written, event.sub_event_type) == ("Souran", "Armed clash")
+
+
+def test_an_attack_repelled_as_it_is_not_a_place(extractor: EventExtractor) -> None:
+    doc = document(
+        "Rebels launched an assault on Hass on Monday. Jets struck Souran on Tuesday. "
+        "A security source acknowledged the assault but said troops had repelled it.",
+        places={"Hass": place("Hass", gid=2), "Souran": place("Souran", gid=4)},
+    )
+    assert [e.location_as_written for e in extractor(doc).events] == ["Hass", "Souran"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from thucydides.geoparse.kinds import continent
 from thucydides.model import PlaceMention
 
 # Entities that hide a place name when they are longer than it.
@@ -22,7 +23,7 @@ _NEVER_PLACES = frozenset({"DATE", "TIME"})
 # A place this large is itself, even inside what the model reads as a name ("Syrias Hama" with
 # its apostrophe lost reads as a person).
 _PROMINENT_POPULATION = 50_000
-_PROMINENT_FEATURES = frozenset({"country", "admin1", "continent"})
+_PROMINENT_FEATURES = frozenset({"country", "admin1"})
 # An organisation named after a building is where things happen ("Latamneh hospital").
 _FACILITY = re.compile(
     r"\b(?:hospital|clinic|school|university|airport|air\s?base|base|prison|mosque|church|market|"
@@ -79,5 +80,5 @@ def _only_places(start: int, text: str, places: Sequence[PlaceMention]) -> bool:
 def _prominent(place: PlaceMention) -> bool:
     entry = place.place
     return entry is not None and (
-        entry.feature in _PROMINENT_FEATURES or entry.population >= _PROMINENT_POPULATION
+        entry.feature in _PROMINENT_FEATURES or continent(entry) or entry.population >= _PROMINENT_POPULATION
     )

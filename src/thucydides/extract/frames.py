@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.modality import Modality
 from thucydides.extract.triggers import Trigger
+from thucydides.geoparse.kinds import is_whole_land
 from thucydides.model import PlaceMention, Sentence
 from thucydides.nlp.lexicon import DIRECTION
 
@@ -24,7 +25,7 @@ _LIST_SEP = re.compile(r"^\s*(?:,|and|or|&|,\s*and|as well as)\s*(?:the\s+)?$", 
 # "people from Gaidamgari were killed": where the victims live, likely where they were attacked.
 _ORIGIN = re.compile(
     r"\b(?:(?<!people )(?<!residents )(?<!civilians )(?<!villagers )(?<!families )(?<!children )"
-    r"(?<!women )(?<!worshippers )from|towards?|to reach|between|among|through|via|en route to|heading to|"
+    r"(?<!women )(?<!worshippers )from|towards?|to reach|between|among|via|en route to|heading to|"
     r"ahead of)\s+(?:the\s+)?"
     rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?$",
     re.I,
@@ -211,6 +212,8 @@ def split_frames(
         anaphor = _ANAPHOR.search(tail)
         if anaphor and _APPOSITION.match(tail[anaphor.end() :]):
             anaphor = None  # "the town of Bartella", "the village Suluk": the name follows
+        if anaphor and anaphor.group(0).lower() == "it" and group[0][0].category == "defend":
+            anaphor = None  # "forces repelled it": what is repelled is an attack, not a place
         if anaphor is None and not kept:
             # "... advanced towards the airport after clashes": the place may come before the action word.
             head = text[scope_start : first.start]
@@ -257,7 +260,7 @@ def _anchor_places(places: list[PlaceMention], document_places: Sequence[PlaceMe
 
 
 def _is_country(place: PlaceMention) -> bool:
-    return place.place is not None and place.place.feature == "country"
+    return is_whole_land(place)  # a country or a continent ("Asian", "Europe")
 
 
 def _precise(places: list[PlaceMention], origins: set[int]) -> bool:

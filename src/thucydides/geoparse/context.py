@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from thucydides.gazetteer import Candidate
 from thucydides.gazetteer.geo import flat_distance_km
 from thucydides.geoparse.find import FIRST_WORD, Span
+from thucydides.geoparse.kinds import continent
 from thucydides.model import Place
 
 AREAL = frozenset({"country", "admin1", "admin2", "region"})
@@ -46,11 +47,6 @@ def paragraph_weight(paragraph: int, other: int) -> float:
     usually still speak of the same area.
     """
     return {0: 1.0, 1: 0.8, 2: 0.6}.get(abs(paragraph - other), 0.375)
-
-
-def continent(place: Place) -> bool:
-    """A region no country holds: a continent."""
-    return place.feature == "region" and place.country_code is None
 
 
 def prominent(place: Place) -> bool:

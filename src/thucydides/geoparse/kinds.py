@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 from thucydides.geoparse.lexicon import ORGANISATION_HEADS
-from thucydides.model import PlaceMention
+from thucydides.model import Place, PlaceMention
 
-# Entries that cover a whole land: an event is coded to one only when nothing more precise is known.
-WHOLE_LANDS = frozenset({"country", "continent"})
+
+def continent(place: Place) -> bool:
+    """A region no country holds: a continent (the gazetteer keeps continents as regions)."""
+    return place.feature == "region" and place.country_code is None
 
 
 def is_whole_land(place: PlaceMention) -> bool:
-    """The mention resolves to a country or a continent."""
-    return place.place is not None and place.place.feature in WHOLE_LANDS
+    """The mention resolves to a country or a continent: an event is coded to one only when
+    nothing more precise is known."""
+    return place.place is not None and (place.place.feature == "country" or continent(place.place))
 
 
 def is_adjective_of_place(place: PlaceMention) -> bool:
@@ -29,7 +32,7 @@ def is_adjective_of_place(place: PlaceMention) -> bool:
 
 
 # Entries that cover more than a town: a report that names one has not said where exactly.
-_WIDE = WHOLE_LANDS | {"admin1", "admin2", "region"}
+_WIDE = frozenset({"country", "admin1", "admin2", "region"})
 
 
 def is_local(place: PlaceMention) -> bool:

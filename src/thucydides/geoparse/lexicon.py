@@ -210,7 +210,7 @@ SITE_CUES = frozenset(
 # "the town of X", "the province of X".
 CUE_OF = re.compile(
     r"\b(?:the\s+)?(?:\w+\s+)?(provinces?|governorates?|districts?|neighbou?rhoods?|city|cities|towns?|"
-    r"villages?|regions?|suburbs?|areas?|countryside|outskirts)\s+of\s+$",
+    r"villages?|regions?|suburbs?|areas?|countryside|outskirts)\s+of\s+[‘ʿ']?$",
     re.IGNORECASE,
 )
 # A name after one of these (and capitalised) is taken for a place even when the

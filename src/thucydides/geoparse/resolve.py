@@ -41,10 +41,10 @@ from thucydides.geoparse.context import (
     Item,
     can_contain,
     container_place,
-    continent,
     inside,
     prominent,
 )
+from thucydides.geoparse.kinds import continent
 from thucydides.geoparse.lexicon import FEATURE_ANY, FEATURE_CUES, SITE_CUES
 from thucydides.learn.resolver import ResolverModel, shipped_model
 

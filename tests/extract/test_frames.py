@@ -1,0 +1,51 @@
+"""Cutting a sentence into action frames: which places each action word takes."""
+
+from __future__ import annotations
+
+from factory import document, place
+from thucydides.extract.frames import split_frames
+from thucydides.extract.modality import Modality
+from thucydides.extract.triggers import Trigger, TriggerCategory
+from thucydides.model import Document
+
+
+def _frames(doc: Document, *words: tuple[str, TriggerCategory]):  # type: ignore[no-untyped-def]
+    (sentence,) = doc.sentences
+    triggers = []
+    for word, category in words:
+        start = doc.text.index(word)
+        triggers.append((Trigger(category, start, start + len(word), word, 0.7), Modality.ASSERTED))
+    return split_frames(sentence, triggers, list(doc.places), [], doc.text, doc.places)
+
+
+def test_what_an_offensive_targets_after_a_comma_is_where_it_happened() -> None:
+    doc = document(
+        "The army launched an assault in the Hama countryside on Monday, targeting the village of Souran.",
+        places={"Hama": place("Hama", feature="city", gid=5), "Souran": place("Souran", gid=4)},
+    )
+    (frame,) = _frames(doc, ("assault", TriggerCategory.CLASH), ("targeting", TriggerCategory.TARGET))
+    assert [p.mention.text for p in frame.places] == ["Souran"]
+    assert frame.head.text == "assault"
+
+
+def test_it_after_a_word_of_defence_is_the_attack_not_a_place() -> None:
+    doc = document("A source said troops had repelled it.", places={})
+    (frame,) = _frames(doc, ("repelled", TriggerCategory.DEFEND))
+    assert frame.anaphor is None
+    (recaptured,) = _frames(
+        document("A source said troops had recaptured it.", places={}),
+        ("recaptured", TriggerCategory.TERRITORY),
+    )
+    assert recaptured.anaphor == "it"
+
+
+def test_a_continent_written_as_an_adjective_yields_to_a_place_after_the_action() -> None:
+    doc = document(
+        "Asian workers marched through Hong Kong on Saturday.",
+        places={
+            "Asian": place("Asia", feature="region", cc=None, gid=6),
+            "Hong Kong": place("Hong Kong", feature="city", cc="HK", gid=7),
+        },
+    )
+    (frame,) = _frames(doc, ("marched", TriggerCategory.PROTEST))
+    assert [p.mention.text for p in frame.places] == ["Hong Kong"]
