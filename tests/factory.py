@@ -65,7 +65,9 @@ def event(**overrides: object) -> Event:
     return Event(**values)  # type: ignore[arg-type]
 
 
-def place(name: str, *, feature: str = "town", admin1: str = "Idlib", cc: str | None = "SY", gid: int = 1) -> Place:
+def place(
+    name: str, *, feature: str = "town", admin1: str = "Idlib", cc: str | None = "SY", gid: int = 1
+) -> Place:
     return Place(
         place_id=f"geonames:{gid}",
         name=name,

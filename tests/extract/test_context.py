@@ -39,3 +39,18 @@ def test_an_undated_event_of_another_kind_or_far_away_takes_the_reports_day() ->
     context.date_at(MIDAN, STRIKE, Dating(MONDAY, 1, given=True))
     assert context.date_at(JOBAR, "Armed clash", Dating(TUESDAY, 1, given=False)) == (TUESDAY, 1)
     assert context.date_at(HOMS, STRIKE, Dating(TUESDAY, 1, given=False)) == (TUESDAY, 1)
+
+
+def test_an_undated_event_inside_the_province_the_text_dated_an_event_in_takes_that_date() -> None:
+    latakia = Place("test:Latakia", "Latakia", "admin1", "SY", 35.6, 36.0, admin1="Latakia")
+    province = PlaceMention(Mention(MentionKind.PLACE, 0, 7, "Latakia", 0), latakia, 1.0, 1, "test")
+    kinsabba = Place("test:Kinsabba", "Kinsabba", "village", "SY", 35.9, 36.4, admin1="Latakia")
+    village = PlaceMention(Mention(MentionKind.PLACE, 0, 8, "Kinsabba", 0), kinsabba, 1.0, 1, "test")
+    unknown = PlaceMention(Mention(MentionKind.PLACE, 0, 6, "Jabal Q", 0), None, 0.0, 0, "test")
+    context = DocumentContext(sections=[0])
+    context.date_at(province, "Armed clash", Dating(MONDAY, 1, given=True))
+    assert context.date_at(village, "Armed clash", Dating(TUESDAY, 1, given=False)) == (MONDAY, 1)
+    # A place the gazetteer lacks, said to lie in the province, is dated the same way.
+    dating = Dating(TUESDAY, 1, given=False)
+    assert context.date_at(unknown, "Armed clash", dating, container=latakia) == (MONDAY, 1)
+    assert context.date_at(unknown, "Armed clash", dating) == (TUESDAY, 1)

@@ -236,3 +236,14 @@ def test_a_province_to_the_west_of_a_city_is_near_it() -> None:
     )
     assert _container(doc, "Chlef") == "Algiers"
     assert _by_text(doc)["Chlef"].relation == "near"
+
+
+def test_a_country_lies_in_no_town_even_when_the_text_says_in() -> None:
+    doc = document(
+        "Gunmen attacked a hotel in the Ivory Coast in the city of Grand Bassam.",
+        places={
+            "Ivory Coast": place("Ivory Coast", feature="country", cc="CI", gid=1),
+            "Grand Bassam": place("Grand Bassam", feature="town", cc="CI", gid=2),
+        },
+    )
+    assert _container(doc, "Ivory Coast") is None

@@ -66,6 +66,18 @@ class Dating:
     given: bool
 
 
+def _holds(province: Place, place: Place) -> bool:
+    """Whether the earlier event's place is the province this place lies in: "clashes in the
+    province of Latakia on Wednesday", then "killed in the Jabal al-Turkman region of Latakia"."""
+    return (
+        province.feature == "admin1"
+        and place.feature != "admin1"
+        and province.admin1 is not None
+        and place.admin1 == province.admin1
+        and place.country_code == province.country_code
+    )
+
+
 @dataclass
 class DocumentContext:
     """Running memory of the extractor while it reads one document in order."""
@@ -87,7 +99,9 @@ class DocumentContext:
     _jihadist: dict[str, ActorMention] = field(default_factory=dict, init=False, repr=False, compare=False)
     _other_names: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
-    def date_at(self, place: PlaceMention, sub_type: str, dating: Dating) -> tuple[dt.date | None, int]:
+    def date_at(
+        self, place: PlaceMention, sub_type: str, dating: Dating, *, container: Place | None = None
+    ) -> tuple[dt.date | None, int]:
         """The date of an event at a place: its own, when its text gives one (then remembered for the
         place); else the date the text gave the latest event there, or the latest event of its kind
         near it (``SAME_EVENT_KM``); else the report's day.
@@ -104,13 +118,14 @@ class DocumentContext:
             return dating.date, dating.precision
         if key in self.place_dates:
             return self.place_dates[key]
-        here = place.place
+        here = place.place or container  # a place the gazetteer lacks is where its container is
         if here is not None and here.latitude is not None and here.longitude is not None:
             for kind, there, date, precision in reversed(self.kind_dates):
                 assert there.latitude is not None and there.longitude is not None
                 if kind == sub_type and (
                     flat_distance_km(here.latitude, here.longitude, there.latitude, there.longitude)
                     <= SAME_EVENT_KM
+                    or _holds(there, here)
                 ):
                     return date, precision
         return dating.date, dating.precision

@@ -86,11 +86,15 @@ from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
+from thucydides.model import Document, Event, Place, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
 from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
+
+
+def _entry(place: PlaceMention | None) -> Place | None:
+    return place.place if place is not None else None
 
 
 class EventExtractor:
@@ -451,7 +455,7 @@ class EventExtractor:
         results = []
         for index, (place, as_written) in enumerate(located):
             date, precision = (
-                context.date_at(place, sub_type, dating)
+                context.date_at(place, sub_type, dating, container=_entry(doc.container_of(place)))
                 if place is not None
                 else (dating.date, dating.precision)
             )

@@ -56,6 +56,8 @@ MIN_SUPPORT_WEAK = 0.3
 # a neighbourhood (a name that only means something inside its city) a little less.
 MIN_SUPPORT_LOCAL = 0.7
 MIN_SUPPORT_NEIGHBOURHOOD = 0.5
+# A city this populous, written exactly, is itself even in a report on another country.
+BIG_CITY = 100_000
 # Feature words that override what the same name meant elsewhere in the report.
 _ADMIN_CUES = frozenset({"province", "provinces", "governorate", "governorates"})
 # Candidates scored in context per span: the best on the name alone, plus all of the focus country.

@@ -21,6 +21,7 @@ from thucydides.geoparse.lexicon import Demonyms
 from thucydides.geoparse.links import link_items
 from thucydides.geoparse.persons import PERSON
 from thucydides.geoparse.resolve import (
+    BIG_CITY,
     CANDIDATE_LIMIT,
     FEATURES,
     MIN_SUPPORT_LOCAL,
@@ -238,7 +239,15 @@ def _rejection(item: Item, context: Context) -> str | None:
     # division written exactly is as well known as a big city ("in Minnesota").
     known_weakness = {None, FIRST_WORD} | ({INSIDE_LONGER} if place.feature == "country" else set())
     well_known = prominent(place) or (place.feature == "admin1" and item.span.weak is None)
-    famous = exact and well_known and item.span.weak in known_weakness
+    # A big city written exactly after "in", "at" or "through" is itself in any report ("marched
+    # through Salonika" in a report that also names France); alone, it may be a person ("Mary").
+    big_city = (
+        place.feature == "city"
+        and place.population >= BIG_CITY
+        and item.span.weak is None
+        and item.span.locative
+    )
+    famous = exact and (well_known or big_city) and item.span.weak in known_weakness
     foreign = context.focus is not None and place.country_code != context.focus
     if foreign and not (famous or place.country_code in context.countries_named):
         return f"only {place.country_code} candidates, far from the report's focus ({context.focus})"

@@ -54,6 +54,16 @@ def structure(doc: Document, items: Sequence[Item], kept: dict[int, PlaceMention
                 and len(item.siblings) <= 1  # "A, B and C" is a list; "X, Y" alone may say where X is
             )
             container = container if holds else None
+        elif container is not None and item.relation == "in":
+            # "attacked a hotel in the Ivory Coast in the city of Grand Bassam": a country is in no town.
+            outer = kept.get(container)
+            narrower = (
+                outer is not None
+                and outer.place is not None
+                and mention.place is not None
+                and not can_contain(outer.place, mention.place)
+            )
+            container = None if narrower else container
         within = position.get(container) if container is not None else None
         placed.append(
             dataclasses.replace(
