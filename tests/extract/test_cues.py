@@ -66,6 +66,8 @@ def test_a_capital_that_speaks_is_its_government() -> None:
 
 
 def test_a_capital_with_a_policy_of_its_own_is_its_government() -> None:
+    declared = "Damascus and Moscow declared a pause in strikes."
+    assert stands_for_its_government(declared, _mention_in(declared, "Damascus"))
     began = "It was the worst loss since Moscow began its intervention in Syria."
     assert stands_for_its_government(began, _mention_in(began, "Moscow"))
     sent = "Ankara sent more troops to the border."

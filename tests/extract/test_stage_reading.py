@@ -129,3 +129,13 @@ def test_a_province_is_no_event_place_when_the_report_names_its_towns(extractor:
     assert [e.location_as_written for e in extractor(doc).events] == ["Kafr Nabl"]
     alone = document("Jets struck targets across Idlib province on Monday.", places={"Idlib": idlib})
     assert [e.location_as_written for e in extractor(alone).events] == ["Idlib"]
+
+
+def test_the_model_reads_no_event_where_every_action_word_tells_background(
+    extractor: EventExtractor,
+) -> None:
+    doc = document(
+        "He said the airstrikes on Hass over the past ten days show a deliberate policy.",
+        places={"Hass": place("Hass", gid=2)},
+    )
+    assert extractor(_typed(doc, "Air/drone strike", 2.0)).events == ()

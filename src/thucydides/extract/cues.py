@@ -107,9 +107,10 @@ def is_page_furniture(sentence: Sentence) -> bool:
     )
 
 
-# "Moscow said", "Washington condemned the attack": a capital that speaks is its government.
+# "Moscow said", "Washington condemned the attack", "Damascus and Moscow declared": a capital that
+# speaks is its government.
 _SPEAKS = re.compile(
-    r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?"
+    r"^[’']?s?\s+(?:and\s+[A-Z][\w-]+\s+)?(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?"
     rf"{alternation((*SPEECH_VERBS, *REACTION_VERBS))}\b",
     re.IGNORECASE,
 )

@@ -93,6 +93,14 @@ from thucydides.taxonomy import TERRITORIAL
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
 
 
+def _only_background_actions(scope: SentenceScope) -> bool:
+    """The sentence's action words all tell background ("the airstrikes on Aleppo over the past ten
+    days"): the model reading an event in it would read the same background."""
+    return bool(scope.triggers) and all(
+        in_the_background(scope.sentence, t.start, t.end, scope.parsed) for t in scope.triggers
+    )
+
+
 def _entry(place: PlaceMention | None) -> Place | None:
     return place.place if place is not None else None
 
@@ -201,7 +209,12 @@ class EventExtractor:
             )
         )
         produced = self._frame_events(scope, frames, None)
-        if not produced and not headline and not self._tells_of_told_event(scope):
+        if (
+            not produced
+            and not headline
+            and not self._tells_of_told_event(scope)
+            and not _only_background_actions(scope)
+        ):
             # No trigger word, or none that made a record: the model may still read an event.
             short = len(scope.doc.sentences) <= SHORT_REPORT_SENTENCES
             proposed = model_proposes(guess, short_report=short)
