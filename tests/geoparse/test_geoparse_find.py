@@ -182,3 +182,9 @@ def test_a_feature_word_before_a_run_makes_it_one_name(texts: Texts) -> None:
     assert texts("Troops entered the village of Hamra Tibni on Monday.") == ["Hamra Tibni"]
     # After a plural the run may be a list whose commas were lost: its known names stay.
     assert texts("Shells hit the villages of Hamra Tibni.") == ["Hamra"]
+
+
+def test_a_settlement_word_after_a_run_makes_it_one_name(texts: Texts) -> None:
+    assert texts("A bomb hit a home near Hamra Tibni neighbourhood on Monday.") == ["Hamra Tibni"]
+    # Other feature words after a run do not ("the Hamra Tibni road" may run from one to the other).
+    assert texts("Jets struck the Champions League final.") == []

@@ -65,6 +65,8 @@ FIRST_WORD = "first word of a sentence"
 INSIDE_LONGER = "inside a longer capitalised name"
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
 _SINGULAR_CUES = frozenset({"outskirts"})
+# Words after a name that make it a settlement's or a quarter's name ("Masaken Hanano neighbourhood").
+_SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "village", "town", "suburb"})
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
 _CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
@@ -353,12 +355,16 @@ class Finder:
     def _named_by_a_cue(
         self, reader: _Sentence, first_index: int, run: list[Word], cut: list[tuple[int, int]]
     ) -> bool:
-        """Whether a feature word before the run ("the village of", "the suburb of") introduces it as
-        one name that the gazetteer knows only in pieces, some of them not written exactly."""
+        """Whether a feature word before or after the run ("the village of Abu Allaj", "Masaken
+        Hanano neighbourhood") makes it one name that the gazetteer knows only in pieces, some of
+        them not written exactly."""
         if len(run) < 2 or cut == [(0, len(run) - 1)] or not cut:
             return False
         start = run[0].start
-        cue = _cue_before(reader.doc.text[max(reader.sentence.start, start - 48) : start])
+        after = reader.cue_after(first_index + len(run) - 1)
+        cue = _cue_before(reader.doc.text[max(reader.sentence.start, start - 48) : start]) or (
+            after if after in _SETTLEMENT_CUES else None
+        )
         if cue is None or (cue.endswith("s") and cue not in _SINGULAR_CUES):
             return False  # "the towns of Misraba Ayn Tarma Arbin": a list, its commas lost
         exact = {
@@ -542,14 +548,14 @@ class _Sentence:
             sentence=self.sentence,
             known=known,
             origin=origin,
-            cue=self._cue_after(last) or _cue_before(before),
+            cue=self.cue_after(last) or _cue_before(before),
             weak=weak,
             possessive=self.words[last].possessive,
             locative=previous is not None
             and (previous.lower in LOCATIVE_PREPOSITIONS or RELATIVE_BEFORE.search(before) is not None),
         )
 
-    def _cue_after(self, last: int) -> str | None:
+    def cue_after(self, last: int) -> str | None:
         """The feature word right after word ``last`` ("district"; "gas field" -> "field")."""
         for step in (1, 2):
             word, previous = self.word(last + step), self.word(last + step - 1)
