@@ -421,3 +421,12 @@ def test_an_attack_repelled_as_it_is_not_a_place(extractor: EventExtractor) -> N
         places={"Hass": place("Hass", gid=2), "Souran": place("Souran", gid=4)},
     )
     assert [e.location_as_written for e in extractor(doc).events] == ["Hass", "Souran"]
+
+
+def test_rape_is_sexual_violence_against_civilians_by_an_unnamed_group_when_none_is_named(
+    extractor: EventExtractor,
+) -> None:
+    doc = document("A woman was gang-raped in Souran on Sunday.", places={"Souran": place("Souran", gid=4)})
+    (event,) = extractor(doc).events
+    assert (event.sub_event_type, event.event_type) == ("Sexual violence", "Violence against civilians")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")

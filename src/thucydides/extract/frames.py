@@ -132,6 +132,7 @@ _CATEGORY_RANK = {
     "attack": 3,
     "withdraw": 2,
     "looting": 2,
+    "sexual": 6,  # "raped and beat": the most telling of the violence
     "surrender": 2,
     "base": 2,
     "reinforce": 1,

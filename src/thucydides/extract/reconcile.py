@@ -46,7 +46,7 @@ CATEGORY_OF_TYPE: dict[str, str] = {
     "Shelling/artillery/missile attack": "target",
     "Remote explosive/landmine/IED": "explosive",
     "Grenade": "explosive",
-    "Sexual violence": "kill",
+    "Sexual violence": "sexual",
     "Attack": "kill",
     "Abduction/forced disappearance": "abduct",
     "Peaceful protest": "protest",

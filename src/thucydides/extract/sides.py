@@ -24,9 +24,9 @@ from thucydides.extract.frames import Frame
 from thucydides.extract.roles import Roles
 
 # Action words whose actor1 is never a civilian: civilians are the victims of bombs and strikes.
-VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target"})
+VIOLENT_CATEGORIES = frozenset({"explosive", "suicide", "chemical", "target", "sexual"})
 # Action words whose perpetrator may go unnamed ("were shot dead", "a shell hit the market").
-UNNAMED_PERPETRATOR_CATEGORIES = frozenset({"kill", "target", "explosive", "chemical"})
+UNNAMED_PERPETRATOR_CATEGORIES = frozenset({"kill", "target", "explosive", "chemical", "sexual"})
 # Action words under which a crowd may be what the sentence reports.
 CROWD_CATEGORIES = frozenset({"protest", "riot", "clash", "attack"})
 # Action words that name no side acted upon unless the text does.

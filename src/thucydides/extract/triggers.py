@@ -30,6 +30,7 @@ class TriggerCategory(StrEnum):
     REINFORCE = "reinforce"
     WITHDRAW = "withdraw"
     LOOTING = "looting"
+    SEXUAL = "sexual"
     KILL = "kill"
     BASE = "base"
     DISRUPT = "disrupt"

@@ -20,6 +20,7 @@ _FIXED = {
     "reinforce": "Change to group/activity",
     "withdraw": "Non-violent transfer of territory",
     "looting": "Looting/property destruction",
+    "sexual": "Sexual violence",
     "base": "Headquarters or base established",
     "disrupt": "Disrupted weapons use",
 }
