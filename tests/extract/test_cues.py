@@ -13,6 +13,7 @@ from thucydides.extract.cues import (
     is_mishap,
     is_page_furniture,
     not_an_event_place,
+    opens_on_a_mishap,
     qualifies_something,
     stands_for_its_government,
     unopposed,
@@ -137,6 +138,13 @@ def test_a_disaster_or_an_accident_with_no_armed_side_is_no_event() -> None:
     assert not is_mishap(bomb.sentences[0], [])
     storm = document("Rebels stormed the village.")
     assert not is_mishap(storm.sentences[0], [])
+
+
+def test_a_report_that_opens_on_a_mishap_tells_it_again_later() -> None:
+    blast = document("Fire broke out at a chemical plant in Souran. The blasts killed six people.")
+    assert opens_on_a_mishap(blast.sentences)
+    bomb = document("Rebels shelled Souran. Later a blast killed six people.")
+    assert not opens_on_a_mishap(bomb.sentences)
 
 
 def test_a_capital_that_speaks_makes_no_country_vague() -> None:

@@ -430,3 +430,19 @@ def test_rape_is_sexual_violence_against_civilians_by_an_unnamed_group_when_none
     (event,) = extractor(doc).events
     assert (event.sub_event_type, event.event_type) == ("Sexual violence", "Violence against civilians")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+def test_blasts_told_after_a_mishap_are_no_event_unless_an_armed_side_is_named(
+    extractor: EventExtractor,
+) -> None:
+    places = {"Souran": place("Souran", gid=4)}
+    mishap = document(
+        "Fire broke out at a chemical plant in Souran. The blasts killed six people in Souran.", places=places
+    )
+    assert extractor(mishap).events == ()
+    claimed = document(
+        "Fire broke out at a chemical plant in Souran. "
+        "Islamic State militants detonated a bomb that killed six people in Souran.",
+        places=places,
+    )
+    assert [e.sub_event_type for e in extractor(claimed).events] == ["Remote explosive/landmine/IED"]

@@ -106,6 +106,10 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
     assert [t.category for t in lexicon.find("Gunmen shot and wounded a man")] == [TriggerCategory.ATTACK]
     assert [t.category for t in lexicon.find("A guard was shot by a sniper")] == [TriggerCategory.ATTACK]
     assert lexicon.find("The film was shot in Beirut") == []
+    assert [t.category for t in lexicon.find("a prisoner swap near Donetsk")] == [TriggerCategory.AGREEMENT]
+    assert [t.category for t in lexicon.find("The army has deployed troops near the border")] == [
+        TriggerCategory.REINFORCE
+    ]
     assert [t.category for t in lexicon.find("Soldiers raped and sexually abused women")] == [
         TriggerCategory.SEXUAL,
         TriggerCategory.SEXUAL,

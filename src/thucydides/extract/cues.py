@@ -9,6 +9,7 @@ a take-over non-violent; "killed in the clashes" refers back to clashes told bef
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thucydides.extract.actors import ActorMention
@@ -279,6 +280,12 @@ _MISHAP = re.compile(
     r"gas cylinder|short circuit|ammonium nitrate)\b",
     re.IGNORECASE,
 )
+
+
+def opens_on_a_mishap(sentences: Sequence[Sentence]) -> bool:
+    """The report's first sentence tells a disaster or an accident: its later blasts and deaths
+    ("The blasts killed 173 people") are that mishap told again, unless an armed side is named."""
+    return any(_MISHAP.search(sentence.text) is not None for sentence in sentences[:1])
 
 
 def is_mishap(sentence: Sentence, actors: list[ActorMention]) -> bool:

@@ -49,6 +49,7 @@ class SentenceScope:
     sentence_times: tuple[TimeRef, ...] | None = None  # its date expressions (None: look in the document)
     told_at: AbstractSet[str] | None = None  # the places of ``told`` (``place_key``), when kept
     report_places: ReportPlaces | None = None  # what the report's places say, read once
+    mishap_report: bool = False  # the report opens on a disaster or an accident (``opens_on_a_mishap``)
 
 
 def in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:

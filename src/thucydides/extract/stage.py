@@ -45,6 +45,7 @@ from thucydides.extract.cues import (
     is_mishap,
     is_page_furniture,
     not_an_event_place,
+    opens_on_a_mishap,
     unopposed,
     vaguer_than_the_report,
 )
@@ -91,6 +92,20 @@ from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
+
+
+# Action words a disaster's or an accident's telling uses: "the blasts killed", "struck by a carrier".
+_MISHAP_WORDS = frozenset({"explosive", "kill", "target", "attack", "chemical"})
+
+
+def _mishap_told_again(scope: SentenceScope) -> bool:
+    """A sentence of a report that opens on a mishap, with no armed side and only words of blasts,
+    blows and deaths: the mishap told again."""
+    return (
+        scope.mishap_report
+        and not any(actor.is_armed for actor in scope.actors)
+        and all(trigger.category in _MISHAP_WORDS for trigger in scope.triggers)
+    )
 
 
 def _only_background_actions(scope: SentenceScope) -> bool:
@@ -142,6 +157,7 @@ class EventExtractor:
         events: list[Event] = []
         told_at: set[str] = set()  # the places of ``events``, kept as they grow
         report_places = ReportPlaces.of(doc)
+        mishap_report = opens_on_a_mishap(doc.sentences)
         previous_sentence_events: list[Event] = []
         for sentence in doc.sentences:
             places = places_of.get(sentence.index, [])
@@ -163,7 +179,7 @@ class EventExtractor:
                 opinion=sentence.paragraph in opinion, parsed=parses.get(sentence.index),
                 triggers=found[sentence.index], sentence_places=tuple(places),
                 sentence_times=tuple(times_of.get(sentence.index, ())), told_at=told_at,
-                report_places=report_places,
+                report_places=report_places, mishap_report=mishap_report,
             )  # fmt: skip
             produced = self._sentence_events(scope, guesses.get(sentence.index))
             if not produced and quantities and previous_sentence_events:
@@ -185,7 +201,7 @@ class EventExtractor:
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
-        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors):
+        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors) or _mishap_told_again(scope):
             return []  # no event of the taxonomy: the model is sure, or a disaster or an accident
         background = background_spans(scope.sentence.text)
         if background and scope.parsed is None:
