@@ -35,6 +35,10 @@ def test_means_decide_remote_violence() -> None:
     assert typed("attack", means={"explosive"}) == "Remote explosive/landmine/IED"
     assert typed("target") == "Shelling/artillery/missile attack"
     assert typed("attack") == "Armed clash"
+    # A grenade is its own sub-type, thrown or set off.
+    assert typed("attack", means={"grenade", "explosive"}) == "Grenade"
+    assert typed("explosive", means={"grenade"}) == "Grenade"
+    assert typed("explosive") == "Remote explosive/landmine/IED"
 
 
 def test_violence_against_civilians_and_bare_death_tolls() -> None:
@@ -106,6 +110,10 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
     assert [t.category for t in lexicon.find("Gunmen shot and wounded a man")] == [TriggerCategory.ATTACK]
     assert [t.category for t in lexicon.find("A guard was shot by a sniper")] == [TriggerCategory.ATTACK]
     assert lexicon.find("The film was shot in Beirut") == []
+    assert [t.category for t in lexicon.find("Militants lobbed a grenade at a post")] == [
+        TriggerCategory.EXPLOSIVE
+    ]
+    assert lexicon.means("a hand grenade went off") == {"grenade"}
     assert [t.category for t in lexicon.find("a prisoner swap near Donetsk")] == [TriggerCategory.AGREEMENT]
     assert [t.category for t in lexicon.find("The army has deployed troops near the border")] == [
         TriggerCategory.REINFORCE

@@ -52,6 +52,8 @@ def sub_event_type(
 
     ``unopposed``: the text says the take-over met no resistance ("without a fight").
     """
+    if category == "explosive" and "grenade" in means:
+        return "Grenade"  # "a grenade exploded", "militants lobbed a grenade"
     if category == "territory":
         if modality is Modality.OPERATION_BEGUN:
             return "Armed clash"  # the fighting began; no capture is claimed yet
@@ -61,6 +63,8 @@ def sub_event_type(
             return "Government regains territory"
         return "Non-state actor overtakes territory"
     if category in ("target", "attack", "kill"):
+        if "grenade" in means:
+            return "Grenade"
         if "explosive" in means:
             return "Remote explosive/landmine/IED"
         if "air" in means or (actor1 is not None and actor1.kind == "state_air"):
