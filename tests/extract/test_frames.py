@@ -49,3 +49,12 @@ def test_a_continent_written_as_an_adjective_yields_to_a_place_after_the_action(
     )
     (frame,) = _frames(doc, ("marched", TriggerCategory.PROTEST))
     assert [p.mention.text for p in frame.places] == ["Hong Kong"]
+
+
+def test_a_place_named_after_from_and_a_feature_word_is_where_people_came_from() -> None:
+    doc = document(
+        "A blast hit Rashideen as evacuees from the besieged towns of Souran waited.",
+        places={"Rashideen": place("Rashideen", gid=8), "Souran": place("Souran", gid=4)},
+    )
+    (frame,) = _frames(doc, ("blast", TriggerCategory.EXPLOSIVE))
+    assert [p.mention.text for p in frame.places] == ["Rashideen"]

@@ -27,7 +27,10 @@ _ORIGIN = re.compile(
     r"\b(?:(?<!people )(?<!residents )(?<!civilians )(?<!villagers )(?<!families )(?<!children )"
     r"(?<!women )(?<!worshippers )from|towards?|to reach|between|among|via|en route to|heading to|"
     r"ahead of)\s+(?:the\s+)?"
-    rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?$",
+    rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?"
+    # "evacuees from the regime-held towns of Foua and Kefraya", "heard from the border town of Kilis"
+    r"(?:(?:[\w-]+\s+){0,4}(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|provinces?)"
+    r"\s+of\s+)?$",
     re.I,
 )
 # "there" is no place where it only says that something exists ("there were clashes").
