@@ -12,6 +12,7 @@ from thucydides.extract.cues import (
     is_headline,
     is_mishap,
     is_page_furniture,
+    names_a_publication,
     not_an_event_place,
     opens_on_a_mishap,
     qualifies_something,
@@ -157,3 +158,10 @@ def test_a_capital_that_speaks_makes_no_country_vague() -> None:
     with_a_town = document(text, places={"Syria": syria, "Hama": place("Hama", feature="city", gid=3)})
     (country,) = [p for p in with_a_town.places if p.mention.text == "Syria"]
     assert vaguer_than_the_report(country, with_a_town)
+
+
+def test_a_place_name_after_a_report_in_is_a_publication() -> None:
+    text = "According to a report in al-Monitor, the groups disagree."
+    assert names_a_publication(text, _mention_in(text, "al-Monitor"))
+    news = "Jets struck Idlib on Monday."
+    assert not names_a_publication(news, _mention_in(news, "Idlib"))

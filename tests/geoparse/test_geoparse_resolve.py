@@ -133,3 +133,10 @@ def test_a_document_without_sentences_has_no_places(geoparser: Geoparser) -> Non
 def test_a_first_level_division_written_exactly_is_known_beyond_the_focus(places_of: Places) -> None:
     found = places_of("Jets struck Aleppo and Homs. A delegation later flew to Tatarstan.")
     assert ("Tatarstan", "geonames:484048") in found
+
+
+def test_a_name_the_report_vouches_for_as_a_place_is_that_place_throughout(places_of: Places) -> None:
+    # "Hamra Khaled" makes Hamra look like a given name; "the village of Hamra" vouches for the place.
+    text = "Hamra Khaled spoke. Jets struck the village of Hamra. Later, 29 raids hit Hamra again."
+    found = places_of(text)
+    assert found.count(("Hamra", "geonames:7")) == 2

@@ -162,6 +162,19 @@ def qualifies_something(text: str, place: PlaceMention) -> bool:
     return _QUALIFIES.match(text, place.mention.end) is not None
 
 
+# "a report in al-Monitor", "an interview with Al Mayadeen": the name is a publication's.
+_PUBLICATION = re.compile(
+    r"\b(?:report|article|interview|op-ed|editorial|column|piece|story)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:in|by|with|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def names_a_publication(text: str, place: PlaceMention) -> bool:
+    """A place name that is a newspaper's or a channel's ("according to a report in al-Monitor")."""
+    return _PUBLICATION.search(text[max(0, place.mention.start - 60) : place.mention.start]) is not None
+
+
 def is_a_meeting_venue(text: str, place: PlaceMention) -> bool:
     """A place named as where talks or a conference are held."""
     return _VENUE.search(text[max(0, place.mention.start - 60) : place.mention.start]) is not None
@@ -261,6 +274,7 @@ def not_an_event_place(
         is_adjective_of_place(place)
         or stands_for_its_government(doc.text, place)
         or is_a_meeting_venue(doc.text, place)
+        or names_a_publication(doc.text, place)
         or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
         or names_an_organisation(doc.text, place)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from thucydides.gazetteer import Candidate, Gazetteer
 from thucydides.gazetteer.sources.nationality import is_abbreviation
@@ -75,9 +76,10 @@ class Geoparser:
         """The document's place mentions, in text order (see ``resolve``), each with how the text
         places it (``structure``)."""
         items, context = self.resolve(doc)
+        confirmed = _confirmed_names(items, context)
         kept: dict[int, PlaceMention] = {}
         for index, item in enumerate(items):
-            mention = _mention(item, context)
+            mention = _mention(item, context, confirmed)
             if mention is not None:
                 kept[index] = mention
         return structure(doc, items, kept)
@@ -174,7 +176,20 @@ class Geoparser:
         return [c for c in found if not is_abbreviation(c.matched) or c.matched == span.text]
 
 
-def _mention(item: Item, context: Context) -> PlaceMention | None:
+def _confirmed_names(items: list[Item], context: Context) -> set[tuple[str, str]]:
+    """(name, entry) pairs the report vouches for somewhere ("the town of Zabadani"): one name means
+    one place throughout a report, so its other mentions are that place too, even where the name
+    also looks like a person's."""
+    return {
+        (item.span.text.casefold(), item.choice.place.place_id)
+        for item in items
+        if item.choice is not None and _vouched(item) and _rejection(item, context) is None
+    }
+
+
+def _mention(
+    item: Item, context: Context, confirmed: AbstractSet[tuple[str, str]] = frozenset()
+) -> PlaceMention | None:
     """The PlaceMention an item makes; None when it is not taken for a place name at all.
 
     A span something vouches for (a feature word, "in", a generic head, NER)
@@ -182,6 +197,15 @@ def _mention(item: Item, context: Context) -> PlaceMention | None:
     """
     span = item.span
     rejection = _rejection(item, context)
+    if (
+        rejection is not None
+        and span.weak != INSIDE_LONGER
+        and item.choice is not None
+        and (span.text.casefold(), item.choice.place.place_id) in confirmed
+    ):
+        rejection = (
+            None  # the report vouches for this name as this place elsewhere, and no longer name holds it
+        )
     end = span.head_end if item.from_head and rejection is None and span.head_end is not None else span.end
     mention = Mention(
         kind=MentionKind.PLACE,
