@@ -110,6 +110,8 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
     assert [t.category for t in lexicon.find("Gunmen shot and wounded a man")] == [TriggerCategory.ATTACK]
     assert [t.category for t in lexicon.find("A guard was shot by a sniper")] == [TriggerCategory.ATTACK]
     assert lexicon.find("The film was shot in Beirut") == []
+    assert [t.category for t in lexicon.find("The SDF advanced inside the town")] == [TriggerCategory.CLASH]
+    assert lexicon.find("The talks advanced slowly") == []
     assert [t.category for t in lexicon.find("Militants lobbed a grenade at a post")] == [
         TriggerCategory.EXPLOSIVE
     ]
