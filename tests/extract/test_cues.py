@@ -12,6 +12,7 @@ from thucydides.extract.cues import (
     is_headline,
     is_mishap,
     is_page_furniture,
+    names_a_make,
     names_a_publication,
     not_an_event_place,
     opens_on_a_mishap,
@@ -165,3 +166,9 @@ def test_a_place_name_after_a_report_in_is_a_publication() -> None:
     assert names_a_publication(text, _mention_in(text, "al-Monitor"))
     news = "Jets struck Idlib on Monday."
     assert not names_a_publication(news, _mention_in(news, "Idlib"))
+
+
+def test_a_name_before_a_vehicle_is_its_make() -> None:
+    text = "Insurgents shot down a Chinook helicopter in Iraq."
+    assert names_a_make(text, _mention_in(text, "Chinook"))
+    assert not names_a_make(text, _mention_in(text, "Iraq"))

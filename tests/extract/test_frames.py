@@ -58,3 +58,12 @@ def test_a_place_named_after_from_and_a_feature_word_is_where_people_came_from()
     )
     (frame,) = _frames(doc, ("blast", TriggerCategory.EXPLOSIVE))
     assert [p.mention.text for p in frame.places] == ["Rashideen"]
+
+
+def test_the_home_town_of_a_person_named_with_an_age_is_no_event_place() -> None:
+    doc = document(
+        "Moussa, 28, of the village of Souran, detonated a bomb in Hass.",
+        places={"Souran": place("Souran", gid=4), "Hass": place("Hass", gid=2)},
+    )
+    (frame,) = _frames(doc, ("detonated", TriggerCategory.EXPLOSIVE))
+    assert [p.mention.text for p in frame.places] == ["Hass"]

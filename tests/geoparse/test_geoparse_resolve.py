@@ -140,3 +140,9 @@ def test_a_name_the_report_vouches_for_as_a_place_is_that_place_throughout(place
     text = "Hamra Khaled spoke. Jets struck the village of Hamra. Later, 29 raids hit Hamra again."
     found = places_of(text)
     assert found.count(("Hamra", "geonames:7")) == 2
+
+
+def test_a_big_foreign_city_is_itself_after_in_or_the_centre_of(places_of: Places) -> None:
+    # The report is about Syria; Jizan (105,000) is in Saudi Arabia.
+    report = "Jets struck Aleppo and Homs. A bomb went off in the centre of Jizan. Jizan stayed calm."
+    assert [found for found in places_of(report) if found[0] == "Jizan"] == [("Jizan", "geonames:105299")]

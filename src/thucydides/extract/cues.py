@@ -153,6 +153,15 @@ def stands_for_its_government(text: str, place: PlaceMention) -> bool:
     )
 
 
+# "a U.S. Chinook helicopter", "a Black Hawk helicopter": a name before a vehicle is its make.
+_MAKE = re.compile(r"\s+(?:helicopters?|jets?|fighter jets?|aircraft|planes?|drones?|tanks?|rifles?)\b", re.I)
+
+
+def names_a_make(text: str, place: PlaceMention) -> bool:
+    """ "Shot down a Chinook helicopter": the name is a vehicle's make, not a place."""
+    return _MAKE.match(text, place.mention.end) is not None
+
+
 # "X-based", "X-backed": the place qualifies a group or a thing, as an adjective does.
 _QUALIFIES = re.compile(r"-(?:based|backed|led|born|made|funded|headquartered|allied|sponsored)\b", re.I)
 
@@ -275,6 +284,7 @@ def not_an_event_place(
         or stands_for_its_government(doc.text, place)
         or is_a_meeting_venue(doc.text, place)
         or names_a_publication(doc.text, place)
+        or names_a_make(doc.text, place)
         or any(a.start <= place.mention.start < a.end for a in actors)
         or names_an_actor(doc.text, place, actors)
         or names_an_organisation(doc.text, place)

@@ -33,6 +33,8 @@ _ORIGIN = re.compile(
     r"\s+of\s+)?$",
     re.I,
 )
+# "Moussa Ranimat, 28, of the village of Tsurif": where a person named with an age comes from.
+_HOMETOWN = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$", re.I)
 # "there" is no place where it only says that something exists ("there were clashes").
 _ANAPHOR = re.compile(
     r"\b(?:it|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?)\b)|"
@@ -277,11 +279,11 @@ def _origins(places: list[PlaceMention], text: str, sentence_start: int) -> set[
     origins: set[int] = set()
     previous: PlaceMention | None = None
     for place in places:
-        before = text[max(sentence_start, place.mention.start - 40) : place.mention.start]
+        before = text[max(sentence_start, place.mention.start - 60) : place.mention.start]
         chained = previous is not None and bool(
             _LIST_SEP.match(text[previous.mention.end : place.mention.start])
         )
-        positioned = _ORIGIN.search(before) or _POSITION.search(before)
+        positioned = _ORIGIN.search(before) or _POSITION.search(before) or _HOMETOWN.search(before)
         if positioned or (chained and previous is not None and id(previous) in origins):
             origins.add(id(place))
         previous = place

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -269,7 +270,7 @@ def _rejection(item: Item, context: Context) -> str | None:
         place.feature == "city"
         and place.population >= BIG_CITY
         and item.span.weak is None
-        and item.span.locative
+        and (item.span.locative or _PART_OF.search(_before(item.span)) is not None)
     )
     famous = exact and (well_known or big_city) and item.span.weak in known_weakness
     foreign = context.focus is not None and place.country_code != context.focus
@@ -294,6 +295,18 @@ def _rejection(item: Item, context: Context) -> str | None:
     ):
         return f"lies in {place.admin1}, but the paragraph speaks of other governorates"
     return None
+
+
+# "in the centre of Tel Aviv", "the streets of Salonika": a part of the place named after it.
+_PART_OF = re.compile(
+    r"\b(?:cent(?:er|re)|heart|streets|outskirts|suburbs|edge|downtown)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def _before(span: Span) -> str:
+    """The 40 characters of the span's sentence before it."""
+    offset = span.start - span.sentence.start
+    return span.sentence.text[max(0, offset - 40) : offset]
 
 
 def _why_vouched(item: Item) -> str:
