@@ -173,6 +173,8 @@ def test_words_joined_by_a_bare_hyphen_are_one_name_unless_a_half_is_a_city(text
     assert texts("Gunmen attacked fishermen in Hamra-Tibni on Monday.") == ["Hamra-Tibni"]
     # Two cities joined by a hyphen name a road between them: both stay.
     assert texts("Rebels cut the Aleppo-Homs road.") == ["Aleppo", "Homs"]
+    # Before "road", the hyphen joins the two ends of a route.
+    assert texts("Troops stormed positions along the Hamra-Tibni Road.") == ["Hamra"]
     # Unvouched, the hyphenated name is no place and hides the village in it.
     assert texts("The Hamra-Tibni family met.") == []
 

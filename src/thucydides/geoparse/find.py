@@ -65,6 +65,7 @@ FIRST_WORD = "first word of a sentence"
 INSIDE_LONGER = "inside a longer capitalised name"
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
 _SINGULAR_CUES = frozenset({"outskirts"})
+_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|railway|pipeline|axis)\b", re.IGNORECASE)
 # Words after a name that make it a settlement's or a quarter's name ("Masaken Hanano neighbourhood").
 _SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "village", "town", "suburb"})
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
@@ -403,6 +404,8 @@ class Finder:
             pieces = [(a, b) for a, b in cut if a <= last and b >= first]
             if any(a <= first and last <= b for a, b in pieces):
                 continue  # known whole
+            if _ROUTE_AFTER.match(doc.text, run[last].end):
+                continue  # "the Sa'an-Ithriyah Road": a road between two places
             if any(
                 first <= a and b <= last and self._well_known(doc.text[run[a].start : run[b].end])
                 for a, b in pieces
