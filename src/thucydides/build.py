@@ -107,7 +107,11 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
             SentenceTyper(resources.subevents),
             QuantityTagger(),
             DateTagger(),
-            Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus),
+            Geoparser(
+                resources.gazetteer,
+                countries_in_focus=settings.countries_in_focus,
+                countries=resources.countries,
+            ),
             EventExtractor(
                 actors=resources.actors,
                 lexicon=resources.lexicon,
@@ -123,7 +127,9 @@ def build_pipeline(settings: Settings, resources: Resources) -> Pipeline:
 def build_places_pipeline(settings: Settings, resources: Resources) -> tuple[Pipeline, Geoparser]:
     """The pipeline of ``thucydides places`` (sentences, then place names resolved), and its
     geoparser (``--explain`` asks it for each mention's candidates)."""
-    geoparser = Geoparser(resources.gazetteer, countries_in_focus=settings.countries_in_focus)
+    geoparser = Geoparser(
+        resources.gazetteer, countries_in_focus=settings.countries_in_focus, countries=resources.countries
+    )
     return Pipeline([Annotator(resources.nlp, entities=False), geoparser]), geoparser
 
 

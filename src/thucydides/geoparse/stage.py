@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from thucydides.countries import CountryTable
 from thucydides.gazetteer import Candidate, Gazetteer
 from thucydides.gazetteer.sources.nationality import is_abbreviation
 from thucydides.geoparse.abbreviations import DIVISIONS
@@ -57,18 +58,22 @@ class Geoparser:
         *,
         countries_in_focus: Sequence[str] = (),
         model: ResolverModel | None = None,
+        countries: CountryTable | None = None,
     ) -> None:
-        """``model``: the resolver's weights (default: the shipped ``learn/resolver.json``)."""
+        """``model``: the resolver's weights (default: the shipped ``learn/resolver.json``);
+        ``countries``: who borders whom (a place in a country bordering the report's focus is not
+        far from it); without it, only the focus country is near."""
         self.gazetteer = gazetteer
         self.countries_in_focus = tuple(countries_in_focus)
+        self.countries = countries
         self.model = model.check(FEATURES) if model is not None else default_model()
-        countries = [
+        names = [
             (place.country_code, name)
             for place in gazetteer.places_of("country")
             if place.country_code
             for name in place.names
         ]
-        self.finder = Finder(gazetteer, demonyms=Demonyms(countries))
+        self.finder = Finder(gazetteer, demonyms=Demonyms(names))
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, places=tuple(self.place_mentions(doc)))
@@ -109,6 +114,8 @@ class Geoparser:
         settle_the_dateline(doc.text, items)
         choose(items, None, self.model)
         context = build_context(items, self.countries_in_focus)
+        if self.countries is not None:
+            context.neighbours = self.countries.neighbours(context.focus)
         context.countries_named |= self.finder.countries_named(doc)
         read_dateline(doc.text, items, context)
         fuzzy_candidates(self.gazetteer, items, context)
@@ -273,7 +280,11 @@ def _rejection(item: Item, context: Context) -> str | None:
         and (item.span.locative or _PART_OF.search(_before(item.span)) is not None)
     )
     famous = exact and (well_known or big_city) and item.span.weak in known_weakness
-    foreign = context.focus is not None and place.country_code != context.focus
+    foreign = (
+        context.focus is not None
+        and place.country_code != context.focus
+        and place.country_code not in context.neighbours
+    )
     if foreign and not (famous or place.country_code in context.countries_named):
         return f"only {place.country_code} candidates, far from the report's focus ({context.focus})"
     # A capitalised first word is weak only because every first word is capitalised.
