@@ -52,5 +52,5 @@ def test_an_undated_event_inside_the_province_the_text_dated_an_event_in_takes_t
     assert context.date_at(village, "Armed clash", Dating(TUESDAY, 1, given=False)) == (MONDAY, 1)
     # A place the gazetteer lacks, said to lie in the province, is dated the same way.
     dating = Dating(TUESDAY, 1, given=False)
-    assert context.date_at(unknown, "Armed clash", dating, container=latakia) == (MONDAY, 1)
+    assert context.date_at(unknown, "Armed clash", dating, container=province) == (MONDAY, 1)
     assert context.date_at(unknown, "Armed clash", dating) == (TUESDAY, 1)

@@ -100,7 +100,7 @@ class DocumentContext:
     _other_names: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def date_at(
-        self, place: PlaceMention, sub_type: str, dating: Dating, *, container: Place | None = None
+        self, place: PlaceMention, sub_type: str, dating: Dating, *, container: PlaceMention | None = None
     ) -> tuple[dt.date | None, int]:
         """The date of an event at a place: its own, when its text gives one (then remembered for the
         place); else the date the text gave the latest event there, or the latest event of its kind
@@ -118,7 +118,8 @@ class DocumentContext:
             return dating.date, dating.precision
         if key in self.place_dates:
             return self.place_dates[key]
-        here = place.place or container  # a place the gazetteer lacks is where its container is
+        # A place the gazetteer lacks is where the place the text puts it in is.
+        here = place.place or (container.place if container is not None else None)
         if here is not None and here.latitude is not None and here.longitude is not None:
             for kind, there, date, precision in reversed(self.kind_dates):
                 assert there.latitude is not None and there.longitude is not None

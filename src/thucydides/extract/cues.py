@@ -19,6 +19,7 @@ from thucydides.geoparse.kinds import (
     is_whole_land,
     names_an_organisation,
 )
+from thucydides.geoparse.lexicon import ROUTE_WORDS
 from thucydides.model import Document, PlaceMention, Sentence
 from thucydides.nlp.lexicon import REACTION_VERBS, SPEECH, SPEECH_VERBS, alternation
 from thucydides.nlp.title import title_end
@@ -256,8 +257,7 @@ BACK_REFERENCE = re.compile(
     r"\b(?:in|during|since|throughout)\s+(?:the|these|those|this|that)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
 # "the Sa'an-Ithriyah Road", "the Damascus-Homs highway": a route named after its ends is at neither end.
-_ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
-_ROUTE_END = re.compile(r"[-–]\s?[\w’'-]+(?:\s[\w’'-]+)?\s" + _ROUTE_WORDS + r"\b", re.IGNORECASE)
+_ROUTE_END = re.compile(r"[-–]\s?[\w’'-]+(?:\s[\w’'-]+)?\s" + ROUTE_WORDS + r"\b", re.IGNORECASE)
 _ROUTE_START = re.compile(r"[\w’']\s?[-–]\s?$")
 
 

@@ -28,12 +28,12 @@ _ORIGIN = re.compile(
     r"(?<!women )(?<!worshippers )from|towards?|to reach|between|among|via|en route to|heading to|"
     r"ahead of)\s+(?:the\s+)?"
     rf"(?:(?:neighbou?ring|nearby|{DIRECTION}\w*)\s+)?"
-    # "evacuees from the regime-held towns of Foua and Kefraya", "heard from the border town of Kilis"
+    # "evacuees from the besieged towns of A and B", "heard from the border town of C"
     r"(?:(?:[\w-]+\s+){0,4}(?:towns?|villages?|city|cities|areas?|districts?|neighbou?rhoods?|provinces?)"
     r"\s+of\s+)?$",
     re.I,
 )
-# "Moussa Ranimat, 28, of the village of Tsurif": where a person named with an age comes from.
+# "Ahmad Said, 28, of the village of Kafr Nabl": where a person named with an age comes from.
 _HOMETOWN = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?(?:(?:village|town|city|camp)\s+of\s+)?$", re.I)
 # "there" is no place where it only says that something exists ("there were clashes").
 _ANAPHOR = re.compile(

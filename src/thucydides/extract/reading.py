@@ -52,6 +52,28 @@ class SentenceScope:
     mishap_report: bool = False  # the report opens on a disaster or an accident (``opens_on_a_mishap``)
 
 
+# Action words a disaster's or an accident's telling uses: "the blasts killed", "struck by a carrier".
+_MISHAP_WORDS = frozenset({"explosive", "kill", "target", "attack", "chemical"})
+
+
+def mishap_told_again(scope: SentenceScope) -> bool:
+    """A sentence of a report that opens on a mishap, with no armed side and only words of blasts,
+    blows and deaths: the mishap told again."""
+    return (
+        scope.mishap_report
+        and not any(actor.is_armed for actor in scope.actors)
+        and all(trigger.category in _MISHAP_WORDS for trigger in scope.triggers)
+    )
+
+
+def only_background_actions(scope: SentenceScope) -> bool:
+    """The sentence's action words all tell background ("the airstrikes on Aleppo over the past ten
+    days"): the model reading an event in it would read the same background."""
+    return bool(scope.triggers) and all(
+        in_the_background(scope.sentence, t.start, t.end, scope.parsed) for t in scope.triggers
+    )
+
+
 def in_the_background(sentence: Sentence, start: int, end: int, parsed: SpacyDoc | None) -> bool:
     """A far-away time or a frequency word belongs to the clause of the action word at ``start:end``
     (document offsets); without a parse, anywhere in the sentence."""

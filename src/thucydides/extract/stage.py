@@ -58,6 +58,8 @@ from thucydides.extract.reading import (
     by_sentence,
     in_the_background,
     main_verb,
+    mishap_told_again,
+    only_background_actions,
     passes_opinion_bar,
     without_hidden_places,
 )
@@ -87,37 +89,11 @@ from thucydides.extract.typing import sub_event_type
 from thucydides.geoparse.kinds import is_local
 from thucydides.learn.event_place import EventPlaceModel
 from thucydides.learn.subevent import NO_EVENT
-from thucydides.model import Document, Event, Place, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
+from thucydides.model import Document, Event, PlaceMention, Quantity, Sentence, SentenceType, TimeRef
 from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
-
-
-# Action words a disaster's or an accident's telling uses: "the blasts killed", "struck by a carrier".
-_MISHAP_WORDS = frozenset({"explosive", "kill", "target", "attack", "chemical"})
-
-
-def _mishap_told_again(scope: SentenceScope) -> bool:
-    """A sentence of a report that opens on a mishap, with no armed side and only words of blasts,
-    blows and deaths: the mishap told again."""
-    return (
-        scope.mishap_report
-        and not any(actor.is_armed for actor in scope.actors)
-        and all(trigger.category in _MISHAP_WORDS for trigger in scope.triggers)
-    )
-
-
-def _only_background_actions(scope: SentenceScope) -> bool:
-    """The sentence's action words all tell background ("the airstrikes on Aleppo over the past ten
-    days"): the model reading an event in it would read the same background."""
-    return bool(scope.triggers) and all(
-        in_the_background(scope.sentence, t.start, t.end, scope.parsed) for t in scope.triggers
-    )
-
-
-def _entry(place: PlaceMention | None) -> Place | None:
-    return place.place if place is not None else None
 
 
 class EventExtractor:
@@ -201,7 +177,7 @@ class EventExtractor:
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
-        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors) or _mishap_told_again(scope):
+        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors) or mishap_told_again(scope):
             return []  # no event of the taxonomy: the model is sure, or a disaster or an accident
         background = background_spans(scope.sentence.text)
         if background and scope.parsed is None:
@@ -229,7 +205,7 @@ class EventExtractor:
             not produced
             and not headline
             and not self._tells_of_told_event(scope)
-            and not _only_background_actions(scope)
+            and not only_background_actions(scope)
         ):
             # No trigger word, or none that made a record: the model may still read an event.
             short = len(scope.doc.sentences) <= SHORT_REPORT_SENTENCES
@@ -484,7 +460,7 @@ class EventExtractor:
         results = []
         for index, (place, as_written) in enumerate(located):
             date, precision = (
-                context.date_at(place, sub_type, dating, container=_entry(doc.container_of(place)))
+                context.date_at(place, sub_type, dating, container=doc.container_of(place))
                 if place is not None
                 else (dating.date, dating.precision)
             )

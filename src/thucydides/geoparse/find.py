@@ -49,6 +49,7 @@ from thucydides.geoparse.lexicon import (
     LONE_HEADS,
     NAME_PARTICLES,
     RELATIVE_BEFORE,
+    ROUTE_WORDS,
     SITE_HEADS,
     STOP_WORDS,
     TITLES,
@@ -63,12 +64,14 @@ MAX_WORDS = 7
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 FIRST_WORD = "first word of a sentence"
 INSIDE_LONGER = "inside a longer capitalised name"
-# A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
+# Feature words ending in "s" that still introduce one name ("the outskirts of X"), not a list.
 _SINGULAR_CUES = frozenset({"outskirts"})
-_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|railway|pipeline|axis)\b", re.IGNORECASE)
+_ROUTE_AFTER = re.compile(r"\s+" + ROUTE_WORDS + r"\b", re.IGNORECASE)
 # Words after a name that make it a settlement's or a quarter's name ("Masaken Hanano neighbourhood").
 _SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "village", "town", "suburb"})
+# Two words joined by this alone, no space, are one word of a name ("Doron-Baga").
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
+# A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
 _CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
 _CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 
@@ -405,7 +408,7 @@ class Finder:
             if any(a <= first and last <= b for a, b in pieces):
                 continue  # known whole
             if _ROUTE_AFTER.match(doc.text, run[last].end):
-                continue  # "the Sa'an-Ithriyah Road": a road between two places
+                continue  # "the Homs-Palmyra road": a road between two places
             if any(
                 first <= a and b <= last and self._well_known(doc.text[run[a].start : run[b].end])
                 for a, b in pieces

@@ -207,6 +207,9 @@ SITE_CUES = frozenset(
     | {"airbases", "airports", "airfields", "bases", "fields", "dams", "crossings", "hills", "roads"}
     | {"bridge", "bridges"}
 )
+# Words after a name made of two places' names that make it a route between them ("the Homs-Palmyra
+# road"): neither end is where something on the route happened.
+ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
 # "the town of X", "the province of X".
 CUE_OF = re.compile(
     r"\b(?:the\s+)?(?:\w+\s+)?(provinces?|governorates?|districts?|neighbou?rhoods?|city|cities|towns?|"

@@ -82,10 +82,11 @@ class Geoparser:
         """The document's place mentions, in text order (see ``resolve``), each with how the text
         places it (``structure``)."""
         items, context = self.resolve(doc)
-        confirmed = _confirmed_names(items, context)
+        rejections = [_rejection(item, context) for item in items]
+        confirmed = _confirmed_names(items, rejections)
         kept: dict[int, PlaceMention] = {}
-        for index, item in enumerate(items):
-            mention = _mention(item, context, confirmed)
+        for index, (item, rejection) in enumerate(zip(items, rejections, strict=True)):
+            mention = _mention(item, rejection, confirmed)
             if mention is not None:
                 kept[index] = mention
         return structure(doc, items, kept)
@@ -184,19 +185,19 @@ class Geoparser:
         return [c for c in found if not is_abbreviation(c.matched) or c.matched == span.text]
 
 
-def _confirmed_names(items: list[Item], context: Context) -> set[tuple[str, str]]:
+def _confirmed_names(items: list[Item], rejections: list[str | None]) -> set[tuple[str, str]]:
     """(name, entry) pairs the report vouches for somewhere ("the town of Zabadani"): one name means
     one place throughout a report, so its other mentions are that place too, even where the name
     also looks like a person's."""
     return {
         (item.span.text.casefold(), item.choice.place.place_id)
-        for item in items
-        if item.choice is not None and _vouched(item) and _rejection(item, context) is None
+        for item, rejection in zip(items, rejections, strict=True)
+        if item.choice is not None and _vouched(item) and rejection is None
     }
 
 
 def _mention(
-    item: Item, context: Context, confirmed: AbstractSet[tuple[str, str]] = frozenset()
+    item: Item, rejection: str | None, confirmed: AbstractSet[tuple[str, str]] = frozenset()
 ) -> PlaceMention | None:
     """The PlaceMention an item makes; None when it is not taken for a place name at all.
 
@@ -204,16 +205,14 @@ def _mention(
     stays as an unresolved mention (place None) when no entry fits it.
     """
     span = item.span
-    rejection = _rejection(item, context)
     if (
         rejection is not None
         and span.weak != INSIDE_LONGER
         and item.choice is not None
         and (span.text.casefold(), item.choice.place.place_id) in confirmed
     ):
-        rejection = (
-            None  # the report vouches for this name as this place elsewhere, and no longer name holds it
-        )
+        # The report vouches for this name as this place elsewhere, and no longer name holds it here.
+        rejection = None
     end = span.head_end if item.from_head and rejection is None and span.head_end is not None else span.end
     mention = Mention(
         kind=MentionKind.PLACE,
@@ -271,8 +270,8 @@ def _rejection(item: Item, context: Context) -> str | None:
     # division written exactly is as well known as a big city ("in Minnesota").
     known_weakness = {None, FIRST_WORD} | ({INSIDE_LONGER} if place.feature == "country" else set())
     well_known = prominent(place) or (place.feature == "admin1" and item.span.weak is None)
-    # A big city written exactly after "in", "at" or "through" is itself in any report ("marched
-    # through Salonika" in a report that also names France); alone, it may be a person ("Mary").
+    # A big city written exactly after a locative word ("in", "at") or as the place a part belongs
+    # to ("the streets of Salonika") is itself in any report; alone, it may be a person ("Mary").
     big_city = (
         place.feature == "city"
         and place.population >= BIG_CITY
