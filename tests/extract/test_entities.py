@@ -45,3 +45,14 @@ def test_an_entity_made_only_of_place_names_hides_none_of_them() -> None:
     entities = [(start, start + len("Hudur, Bakool"), "ORG", "Hudur, Bakool")]
     assert not hidden_in_entity(town, entities, [town, region])
     assert hidden_in_entity(town, [(start, start + 20, "ORG", "Hudur Fighters Union")], [town, region])
+
+
+def test_a_place_the_model_reads_as_an_organisation_with_its_article_and_feature_word_is_a_place() -> None:
+    text = "Militants targeted the Sinaa District near the river."
+    assert not hidden_in_entity(mention(text, "Sinaa"), [(19, 37, "ORG", "the Sinaa District")])
+    site = "Militants retook the Hayyan Gas Fields."
+    assert not hidden_in_entity(
+        mention(site, "Hayyan Gas Fields"), [(17, 38, "ORG", "the Hayyan Gas Fields")]
+    )
+    # More than an article and a feature word: a word of an organisation's name.
+    assert hidden_in_entity(mention(text, "Sinaa"), [(19, 43, "ORG", "the Sinaa District Council")])

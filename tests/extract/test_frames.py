@@ -67,3 +67,26 @@ def test_the_home_town_of_a_person_named_with_an_age_is_no_event_place() -> None
     )
     (frame,) = _frames(doc, ("detonated", TriggerCategory.EXPLOSIVE))
     assert [p.mention.text for p in frame.places] == ["Hass"]
+
+
+def test_the_nationality_in_an_armys_name_is_not_where_it_fought() -> None:
+    from dataclasses import replace
+
+    from thucydides.extract.actors import ActorMention
+
+    text = "The Syrian Arab Army stormed defences in Souran on Sunday."
+    doc = document(
+        text,
+        places={"Syrian": place("Syria", feature="country", gid=9), "Souran": place("Souran", gid=4)},
+    )
+    syrian = replace(doc.places[0], mention=replace(doc.places[0].mention, label="demonym"))
+    army = ActorMention(4, 20, "Syrian Arab Army", "Military Forces of Syria", "state", "Syria")
+    (sentence,) = doc.sentences
+    start = text.index("stormed")
+    trigger = (Trigger(TriggerCategory.CLASH, start, start + 7, "stormed", 0.7), Modality.ASSERTED)
+    (frame,) = split_frames(sentence, [trigger], [syrian, doc.places[1]], [army], text, doc.places)
+    assert [p.mention.text for p in frame.places] == ["Souran"]
+    # Alone, the country is all the sentence gives.
+    alone = "The Syrian Arab Army stormed defences on Sunday."
+    (frame,) = split_frames(sentence, [trigger], [syrian], [army], alone, doc.places)
+    assert [p.mention.text for p in frame.places] == ["Syrian"]

@@ -190,3 +190,30 @@ def test_a_settlement_word_after_a_run_makes_it_one_name(texts: Texts) -> None:
     assert texts("A bomb hit a home near Hamra Tibni neighbourhood on Monday.") == ["Hamra Tibni"]
     # Other feature words after a run do not ("the Hamra Tibni road" may run from one to the other).
     assert texts("Jets struck the Champions League final.") == []
+
+
+def test_a_sites_own_name_is_one_span_with_its_head(spans: Spans) -> None:
+    # "Panorama" is a town in Greece; "the Panorama Orchards" is a site of its own.
+    assert spans("Militants stormed the Panorama Orchards on Monday.") == [
+        ("Panorama Orchards", "site", "orchards")
+    ]
+    # A qualifier between the name and the head stays in the name; "Gas" is no place.
+    assert spans("Jets struck the Tibni Gas Fields.") == [("Tibni Gas Fields", "site", "fields")]
+    # A city's name in it says where the site is.
+    assert [found for found, _, _ in spans("Students marched at Homs University.")] == ["Homs"]
+    # A head alone, or after a common word, names no site.
+    assert spans("Shells hit the Military Airport.") == []
+
+
+def test_a_known_name_before_a_sites_head_is_tried_as_where_the_site_is(
+    small_gazetteer: Gazetteer, make_doc: MakeDoc
+) -> None:
+    finder = Finder(small_gazetteer)
+    (camp,) = finder.spans(make_doc("Rebels shelled the Hamra Refugee Camp."))
+    assert (camp.text, camp.origin, camp.head) == ("Hamra Refugee Camp", "site", "Hamra")
+
+
+def test_a_place_before_time_is_a_clock_not_a_place(texts: Texts) -> None:
+    assert texts("The assault began at 8:45 A.M. (Homs time) on Sunday.") == []
+    assert texts("The assault began at noon Homs standard time.") == []
+    assert texts("Troops spent time in Homs.") == ["Homs"]

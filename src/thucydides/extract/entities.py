@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from thucydides.geoparse.kinds import continent
+from thucydides.geoparse.lexicon import FEATURE_CUES, SITE_NAME_HEADS, SITE_QUALIFIERS
 from thucydides.model import PlaceMention
 
 # Entities that hide a place name when they are longer than it.
@@ -48,7 +49,7 @@ def hidden_in_entity(
             continue
         if _only_places(e_start, text, places):
             continue
-        if (e_start, e_end) == (start, end):
+        if (e_start, e_end) == (start, end) or _same_name(text, e_start, place):
             if label in _NEVER_PLACES:
                 return True
             continue
@@ -57,6 +58,18 @@ def hidden_in_entity(
     return False
 
 
+def _same_name(text: str, start: int, place: PlaceMention) -> bool:
+    """Whether the entity is the place's name with no more than an article before it and its
+    feature word after it ("the Hayyan Gas Fields", "the Al-Sina’a District" read as organisations)."""
+    inner = place.mention.start - start
+    if inner < 0 or not _ARTICLE_ONLY.match(text[:inner]):
+        return False
+    rest = text[inner + len(place.mention.text) :].split()
+    return all(word.lower() in _FEATURE_WORDS for word in rest)
+
+
+_ARTICLE_ONLY = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
+_FEATURE_WORDS = frozenset(FEATURE_CUES) | SITE_NAME_HEADS | SITE_QUALIFIERS
 _JOINERS = re.compile(r"^(?:[\s,;&-]|\band\b|\bof\b|\bthe\b)*$", re.IGNORECASE)
 
 

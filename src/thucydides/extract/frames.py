@@ -155,6 +155,7 @@ def split_frames(
 ) -> list[Frame]:
     """Frames of one sentence; ``triggers`` are in text order with their modality; ``document_places``
     are the document's (``PlaceMention.within`` indexes them)."""
+    places = _without_sides_countries(places, actors)
     anchors = _anchor_places(places, document_places)
     origins = _origins(places, text, sentence.start)
     groups: list[list[tuple[Trigger, Modality]]] = []
@@ -263,6 +264,20 @@ def _anchor_places(places: list[PlaceMention], document_places: Sequence[PlaceMe
     ids = {id(p) for p in places}
     containers = (document_places[p.within] for p in places if p.within is not None)
     return {id(c) for c in containers if id(c) in ids}
+
+
+def _without_sides_countries(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
+    """The sentence's places less the nationality words of its actors' names ("the Syrian Arab
+    Army", "Russian warplanes"), when it names some other place: whose army it is says nothing of
+    where it fought. Alone, the country is all the sentence gives."""
+    sides = [
+        p
+        for p in places
+        if p.mention.label == "demonym"
+        and any(a.start <= p.mention.start and p.mention.end <= a.end for a in actors)
+    ]
+    others = [p for p in places if p not in sides]
+    return others if sides and others else places
 
 
 def _is_country(place: PlaceMention) -> bool:

@@ -51,6 +51,8 @@ from thucydides.geoparse.lexicon import (
     RELATIVE_BEFORE,
     ROUTE_WORDS,
     SITE_HEADS,
+    SITE_NAME_HEADS,
+    SITE_QUALIFIERS,
     STOP_WORDS,
     TITLES,
     Demonyms,
@@ -73,7 +75,6 @@ _SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "vill
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
 _CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
-_CUE_QUALIFIERS = frozenset({"gas", "oil", "military", "air", "power", "refugee", "refugees"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,8 @@ def names_a_group(text: str) -> bool:
     return len(words) > 1 and words[0].casefold() in GROUP_NOUNS
 
 
+# "at 8:45 A.M. (Damascus time)", "noon Moscow time": a clock, not where anything happened.
+_TIME_ZONE = re.compile(r"\s+(?:standard\s+)?time\b(?!\s+(?:of|for|in|to|since|when)\b)")
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
 
 
@@ -151,7 +154,13 @@ class Finder:
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
         found += _division_spans(doc, found)
-        found = [span for span in found if not names_a_group(span.text) and not _ends_a_group(doc.text, span)]
+        found = [
+            span
+            for span in found
+            if not names_a_group(span.text)
+            and not _ends_a_group(doc.text, span)
+            and not _TIME_ZONE.match(doc.text, span.end)
+        ]
         return self._judged_by_the_report(doc, _without_overlaps(found))
 
     def _judged_by_the_report(self, doc: Document, found: list[Span]) -> list[Span]:
@@ -318,6 +327,9 @@ class Finder:
                 )
                 for first, last in cut
             ]
+        site = self._site_name(reader, first_index, run)
+        if site is not None:
+            return [site]
         if run[head].lower in GENERIC_HEADS and cut != [(0, len(run) - 1)] and cut != [(head, len(run) - 1)]:
             # "Tal al-Sheikh Hassan", "Jabal Antar": one name, even if "Antar" is a village.
             return self._unknown_run(reader, first_index, run)
@@ -355,6 +367,40 @@ class Finder:
         if spans or hyphenated:
             return [*spans, *unknown]
         return self._unknown_run(reader, first_index, run)
+
+    def _site_name(self, reader: _Sentence, first_index: int, run: list[Word]) -> Span | None:
+        """A site's own name: a capitalised name, then a site's head word, perhaps after a qualifier
+        ("the Kindi Hospital", "Hayyan Gas Fields", "the Al-Malaah Farms").
+
+        One span of name and head (``origin`` "site", the head as its cue): the hospital is not a
+        town called Kindi, and "Gas" is no place. A name with a country's, a province's or a big
+        city's name in it is where the site is ("Damascus University", "Colorado State
+        University"), and is left to the cut.
+        """
+        if run[-1].lower not in SITE_NAME_HEADS:
+            return None
+        end = len(run) - 1
+        while end > 0 and run[end - 1].lower in SITE_QUALIFIERS | SITE_NAME_HEADS:
+            end -= 1
+        begin = 0
+        while begin < end and run[begin].lower in DIRECTIONAL_ADJECTIVES:
+            begin += 1
+        name = run[begin:end]
+        content = [word for word in name if not word.article]
+        if not content or self._not_a_name(content) or run[begin].lower in GENERIC_HEADS:
+            return None  # "the Military Airport", "the Army Base"; "Tal X Hill" is a generic head's
+        text = reader.doc.text
+        if re.fullmatch(ROUTE_WORDS, run[-1].lower) and "-" in text[name[0].start : name[-1].end]:
+            return None  # "the Hamra-Tibni Road" runs between two places (``_hyphenated_names``)
+        pieces = [(0, len(name) - 1), *self._cut(reader.doc, name)]
+        if any(self._well_known(text[name[a].start : name[b].end]) for a, b in pieces):
+            return None
+        span = reader.span(first_index + begin, first_index + len(run) - 1, known=False, origin="site")
+        # "the Handarat Refugee Camp" is at the village of Handarat when the report supports it (the
+        # resolver tries the name alone, as the first name of a compound).
+        head_end = name[-1].end if self._known(reader.doc, name) else None
+        known = self.gazetteer.has_key(name_key(span.text))
+        return replace(span, known=known, cue=run[-1].lower, head_end=head_end)
 
     def _named_by_a_cue(
         self, reader: _Sentence, first_index: int, run: list[Word], cut: list[tuple[int, int]]
@@ -442,7 +488,12 @@ class Finder:
         first, last = 0, len(run) - 1
         while first <= last and run[first].lower in DIRECTIONAL_ADJECTIVES:
             first += 1
-        while last >= first and (run[last].lower in FEATURE_CUES or run[last].article):
+        # "the Military Airport": a qualifier before the feature word is no name either.
+        while last >= first and (
+            run[last].lower in FEATURE_CUES
+            or run[last].article
+            or (last < len(run) - 1 and run[last].lower in SITE_QUALIFIERS)
+        ):
             last -= 1
         content = [word for word in run[first : last + 1] if not word.article]
         if not content or self._not_a_name(content):
@@ -573,7 +624,7 @@ class _Sentence:
                 return None
             if word.lower in FEATURE_CUES:
                 return word.lower
-            if word.lower not in _CUE_QUALIFIERS:
+            if word.lower not in SITE_QUALIFIERS:
                 return None
         return None
 

@@ -258,3 +258,22 @@ SITE_HEADS = words_of(
     university college stadium station prison square park hotel airport port harbour harbor
     """
 )
+
+# The last word of a site's own name ("the Kindi Hospital", "the Al-Malaah Farms", "Tiger Hill"):
+# a capitalised name the gazetteer does not know, ended by one of these, is one site (``find.py``).
+SITE_NAME_HEADS = (
+    (SITE_HEADS - {"carnival", "festival"})
+    | SITE_CUES
+    | words_of(
+        """
+        airbase airfield camp farm farms orchard orchards hills mountain mountains street avenue
+        roundabout clinic mall factory plant refinery barracks checkpoint cemetery tower towers
+        """
+    )
+)
+# Words between a site's name and its head ("Hayyan Gas Fields", "the T-4 Military Airport").
+SITE_QUALIFIERS = words_of(
+    """
+    gas oil military air power refugee refugees international national central general main
+    """
+)
