@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from loopback import Loopback, serving
 from thucydides.config import Settings
 
 REPORT = (
@@ -199,3 +200,10 @@ def server() -> Iterator[str]:
 def url_settings(settings: Settings) -> Settings:
     """Short timeout and a small size cap, so the misbehaving endpoints fail fast."""
     return replace(settings, url_timeout_s=0.5, max_input_bytes=200_000)
+
+
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    """A fresh server on 127.0.0.1 whose routes the test sets (``tests/loopback.py``)."""
+    with serving() as state:
+        yield state
