@@ -199,7 +199,7 @@ def server() -> Iterator[str]:
 @pytest.fixture
 def url_settings(settings: Settings) -> Settings:
     """Short timeout and a small size cap, so the misbehaving endpoints fail fast."""
-    return replace(settings, url_timeout_s=0.5, max_input_bytes=200_000)
+    return replace(settings, url_timeout_s=0.5, max_input_bytes=200_000, host_delay_s=0.0)
 
 
 @pytest.fixture
