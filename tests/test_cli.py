@@ -115,6 +115,8 @@ def test_every_command_shows_an_example_in_its_help(runner: CliRunner) -> None:
         ["gazetteer", "fetch"],
         ["gazetteer", "lookup"],
         ["gazetteer", "stats"],
+        ["watch"],
+        ["feeds"],
     ):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0

@@ -91,6 +91,7 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL
     max_input_bytes: int = 20_000_000  # a war report is ~10 kB; 20 MB is a mistake or an attack
     url_timeout_s: float = 20.0
+    host_delay_s: float = 1.0  # the pause between two requests to one site, when following feeds
     min_text_chars: int = 20  # one short sentence is a report ("X was captured in Manila.")
     countries_in_focus: tuple[str, ...] = ()  # ISO2 codes to prefer when a name is ambiguous
     subevent_model: Path | None = None  # None: the model shipped in the package

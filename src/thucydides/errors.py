@@ -5,7 +5,9 @@ ThucydidesError
 ├── IngestError        an input could not be read or turned into a document
 │   ├── EmptyInputError
 │   ├── UnsupportedInputError
-│   └── FetchError     a URL could not be fetched
+│   ├── FetchError     a URL could not be fetched
+│   │   └── DisallowedError  the site's robots.txt asks crawlers not to fetch it
+│   └── FeedError      a feed or sitemap could not be read (malformed, not a feed)
 ├── NlpError           the language model could not be loaded or run
 ├── GazetteerError     the gazetteer is missing, corrupt or cannot be built
 ├── ResourceError      a shipped model or table is missing or unreadable
@@ -39,7 +41,19 @@ class UnsupportedInputError(IngestError):
 
 
 class FetchError(IngestError):
-    """A URL could not be fetched."""
+    """A URL could not be fetched; ``status`` is the HTTP status when the server answered one."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class DisallowedError(FetchError):
+    """The site's robots.txt asks crawlers like Thucydides not to fetch this address."""
+
+
+class FeedError(IngestError):
+    """A feed or sitemap could not be read: malformed, not a feed, or a sitemap index."""
 
 
 class NlpError(ThucydidesError):

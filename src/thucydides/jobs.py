@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from thucydides.config import Settings
 from thucydides.fuse.run import FuseSummary, fuse
@@ -95,6 +95,92 @@ class _Lazy:
         return self.value
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What became of one item handed to an ``Ingestion``: a new document, a duplicate, or a failure."""
+
+    status: Literal["new", "duplicate", "failed"]
+    document_id: str | None = None  # the content hash of its clean text, when it was read
+    problem: Problem | None = None
+
+
+class Ingestion:
+    """One ingest run, item by item: what ``ingest`` does, for callers that read their own inputs
+    (``watch`` reads feeds).
+
+    1. Created: the run is recorded and, with ``fuse_after``, the records an earlier run stored
+       but did not fuse (it was killed, or ran with ``--no-fuse``) are fused first.
+    2. ``add`` each item read: a problem is recorded, a document already stored is counted as a
+       duplicate, a new one is extracted and stored with its records (unfused) in one transaction;
+       one that gives no date is stored with a warning (``UNDATED``). ``resources`` may be a
+       loader: it is called for the first report to extract.
+    3. ``finish``: with ``fuse_after`` the new records are fused into incidents (``fuse.run.fuse``),
+       and the run's end is recorded.
+
+    ``on_stage`` is told of each stage as it starts on a report (``Pipeline.run_one``).
+    """
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        settings: Settings,
+        resources: Resources | Callable[[], Resources],
+        fuse_after: bool = True,
+        on_stage: StageHook | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.fuse_after = fuse_after
+        self.on_stage = on_stage
+        self._lazy = _Lazy(resources)
+        self._pipeline: Pipeline | None = None
+        loaded = self._lazy.value
+        versions = _versions(loaded) if loaded is not None else static_versions(settings)
+        self.summary = IngestSummary(run_id=store.start_run(settings.as_record(), versions))
+        if fuse_after and store.pending_fusion():
+            self.summary.finished = fuse(store)
+
+    def add(self, item: Document | Problem) -> Added:
+        """Store one item read (extracting it when it is a new document) and say what became of it."""
+        store, summary = self.store, self.summary
+        if isinstance(item, Problem):
+            _failed(store, summary, item)
+            return Added("failed", problem=item)
+        if store.has_document(item.id):
+            summary.duplicate += 1
+            return Added("duplicate", document_id=item.id)
+        if self._pipeline is None:
+            from thucydides.build import build_pipeline
+
+            self._pipeline = build_pipeline(self.settings, self._lazy.get())
+        outcome = self._pipeline.run_one(item, on_stage=self.on_stage)
+        if outcome.problem is not None:
+            _failed(store, summary, outcome.problem)
+            return Added("failed", document_id=item.id, problem=outcome.problem)
+        document = outcome.document
+        assert document is not None
+        if not store.add_document(document, summary.run_id):
+            summary.duplicate += 1
+            return Added("duplicate", document_id=document.id)
+        summary.new += 1
+        summary.events += len(document.events)
+        for warning in document.warnings:
+            summary.warnings.append(warning)
+            store.add_problem(replace(warning, document_id=document.id), summary.run_id)
+        if document.reference_date is None:
+            _undated(store, summary, document)
+        return Added("new", document_id=document.id)
+
+    def finish(self) -> IngestSummary:
+        """Fuse the new records (with ``fuse_after``) and record the end of the run."""
+        if self.fuse_after and self.summary.new:
+            self.summary.fused = fuse(self.store)
+        late = _versions(self._lazy.get()) if self._lazy.loaded_late else None
+        self.store.finish_run(self.summary.run_id, self.summary.as_record(), versions=late)
+        return self.summary
+
+
 def ingest(
     inputs: Sequence[str],
     *,
@@ -108,59 +194,15 @@ def ingest(
 ) -> IngestSummary:
     """Read, extract and store every report in ``inputs``; a report already stored is skipped.
 
-    1. With ``fuse_after``, records an earlier run stored but did not fuse (it was killed, or
-       ran with ``--no-fuse``) are fused first, whatever the inputs turn out to be.
-    2. Each input is read; a refused one is recorded as a problem, a known one counted as a
-       duplicate. ``resources`` may be a loader: it is called for the first report to extract.
-    3. Each new report is extracted and stored with its records (unfused) in one transaction;
-       a report that gives no date is stored with a warning (``UNDATED``).
-    4. With ``fuse_after`` the new records are fused into incidents (``fuse.run.fuse``).
-
-    ``on_stage`` is told of each stage as it starts on a report (``Pipeline.run_one``).
+    The steps are those of ``Ingestion``; ``on_document`` is told of each item as it is read.
     """
-    lazy = _Lazy(resources)
-    loaded = lazy.value
-    summary = IngestSummary(
-        run_id=store.start_run(
-            settings.as_record(), _versions(loaded) if loaded is not None else static_versions(settings)
-        )
+    run = Ingestion(
+        store=store, settings=settings, resources=resources, fuse_after=fuse_after, on_stage=on_stage
     )
-    if fuse_after and store.pending_fusion():
-        summary.finished = fuse(store)
-    pipeline: Pipeline | None = None
     for item in read_inputs(inputs, settings=settings, overrides=overrides):
         on_document(item)
-        if isinstance(item, Problem):
-            _failed(store, summary, item)
-            continue
-        if store.has_document(item.id):
-            summary.duplicate += 1
-            continue
-        if pipeline is None:
-            from thucydides.build import build_pipeline
-
-            pipeline = build_pipeline(settings, lazy.get())
-        outcome = pipeline.run_one(item, on_stage=on_stage)
-        if outcome.problem is not None:
-            _failed(store, summary, outcome.problem)
-            continue
-        document = outcome.document
-        assert document is not None
-        if store.add_document(document, summary.run_id):
-            summary.new += 1
-            summary.events += len(document.events)
-            for warning in document.warnings:
-                summary.warnings.append(warning)
-                store.add_problem(replace(warning, document_id=document.id), summary.run_id)
-            if document.reference_date is None:
-                _undated(store, summary, document)
-        else:
-            summary.duplicate += 1
-    if fuse_after and summary.new:
-        summary.fused = fuse(store)
-    late = _versions(lazy.get()) if lazy.loaded_late else None
-    store.finish_run(summary.run_id, summary.as_record(), versions=late)
-    return summary
+        run.add(item)
+    return run.finish()
 
 
 def _versions(resources: Resources) -> dict[str, object]:

@@ -38,7 +38,8 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "command", [["events"], ["incidents"], ["control", "--date", "2017-01-01"], ["status"], ["fuse"]]
+    "command",
+    [["events"], ["incidents"], ["control", "--date", "2017-01-01"], ["status"], ["fuse"], ["feeds"]],
 )
 def test_store_commands_import_nothing_that_reads_reports(db: Path, command: list[str]) -> None:
     env = {**os.environ, "PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{REPO / 'tests'}"}

@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from loopback import Loopback, serving
 from thucydides.config import Settings
 
 REPORT = (
@@ -198,4 +199,11 @@ def server() -> Iterator[str]:
 @pytest.fixture
 def url_settings(settings: Settings) -> Settings:
     """Short timeout and a small size cap, so the misbehaving endpoints fail fast."""
-    return replace(settings, url_timeout_s=0.5, max_input_bytes=200_000)
+    return replace(settings, url_timeout_s=0.5, max_input_bytes=200_000, host_delay_s=0.0)
+
+
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    """A fresh server on 127.0.0.1 whose routes the test sets (``tests/loopback.py``)."""
+    with serving() as state:
+        yield state

@@ -45,8 +45,8 @@ def test_unsupported_kind_of_file(tmp_path: Path, settings: Settings, name: str,
     assert isinstance(result, Problem)
     assert result.kind == "UnsupportedInputError"
     assert result.message == (
-        f"{path}: {expected}. Give .txt, .html, .htm or .jsonl files, a directory of them, or an http(s) URL "
-        "(a plain text report can be renamed to .txt)."
+        f"{path}: {expected}. Give .txt, .html, .htm or .jsonl files, a directory of them, or the "
+        "http(s) URL of a page or a feed (a plain text report can be renamed to .txt)."
     )
 
 

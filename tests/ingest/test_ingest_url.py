@@ -9,10 +9,11 @@ import time
 import httpx
 import pytest
 
+from loopback import Loopback, Route
 from thucydides.config import Settings
 from thucydides.errors import FetchError
 from thucydides.ingest import Metadata, read_inputs
-from thucydides.ingest.url import fetch, is_url
+from thucydides.ingest.url import FEED_TYPES, fetch, is_url
 from thucydides.model import Document, Problem
 
 NO_OVERRIDES = Metadata()
@@ -131,8 +132,9 @@ def test_binary_content_type(server: str, url_settings: Settings) -> None:
     url = f"{server}/report.pdf"
 
     assert problem_for(url, url_settings).message == (
-        f"{url}: content type is application/pdf, not a web page or text (expected text/html or text/plain). "
-        "Pass the address of the article page, or save the report as .txt or .html and pass the file."
+        f"{url}: content type is application/pdf, not a web page, text or feed (expected text/html, "
+        "text/plain or an RSS, Atom or sitemap XML type). Pass the address of an article page or a feed, "
+        "or save the report as .txt or .html and pass the file."
     )
 
 
@@ -197,6 +199,32 @@ def test_offline_closed_port(url_settings: Settings) -> None:
     assert message.endswith(
         "Check the address and the network connection, or save the page and pass the file instead."
     )
+
+
+def test_a_conditional_request_answered_304_has_no_body(loopback: Loopback) -> None:
+    loopback.routes["/feed"] = Route(
+        b"<rss/>", "application/rss+xml", etag='"v1"', last_modified="Sat, 04 Mar 2017"
+    )
+    url = loopback.url("/feed")
+
+    first = fetch(url, timeout_s=1, max_bytes=1000, accept=FEED_TYPES)
+    again = fetch(url, timeout_s=1, max_bytes=1000, accept=FEED_TYPES, headers={"If-None-Match": '"v1"'})
+
+    assert (first.status, first.body, first.etag, first.last_modified) == (
+        200,
+        b"<rss/>",
+        '"v1"',
+        "Sat, 04 Mar 2017",
+    )
+    assert (again.not_modified, again.body, again.etag) == (True, b"", '"v1"')
+    assert loopback.last("/feed").headers["if-none-match"] == '"v1"'
+
+
+def test_an_error_status_is_kept_on_the_error(loopback: Loopback) -> None:
+    with pytest.raises(FetchError) as caught:
+        fetch(loopback.url("/nothing-here"), timeout_s=1, max_bytes=1000)
+
+    assert caught.value.status == 404
 
 
 def test_dns_failure() -> None:

@@ -1,6 +1,7 @@
 """Thin command-line interface over the library; known errors become one clear line and exit code 1.
 
-The ``gazetteer`` commands live in ``cli/gazetteer.py``; what all commands share in ``cli/common.py``.
+The ``gazetteer`` commands live in ``cli/gazetteer.py``, ``watch`` and ``feeds`` in ``cli/watch.py``;
+what all commands share in ``cli/common.py``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from thucydides.cli.common import (
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
 from thucydides.cli.status import status
+from thucydides.cli.watch import feeds, watch
 
 # What reads and extracts reports (trafilatura, spaCy, the models) is imported inside the commands
 # that need it, so that the commands reading the store start fast.
@@ -218,11 +220,14 @@ def ingest(
 ) -> None:
     """Extract events from SOURCES and store documents, events and problems in the database.
 
+    SOURCES are .txt, .html or .htm files, directories, .jsonl corpora, and URLs: of a page, or
+    of an RSS or Atom feed or a news sitemap, whose every article is fetched (politely) and read.
     A report already stored (same clean text) is skipped. The new events are then fused
     into incidents with those already stored (see `thucydides fuse`), unless --no-fuse.
-    Exit code 1 if any input failed.
+    Exit code 1 if any input failed. To follow feeds on a schedule, see `thucydides watch`.
 
     Example: thucydides ingest reports/ --db events.db
+    Example: thucydides ingest https://example.org/feeds/syria.xml --db events.db
     """
     from tqdm import tqdm
 
@@ -426,3 +431,5 @@ main.add_command(fuse_command)
 main.add_command(incidents)
 main.add_command(control)
 main.add_command(status)
+main.add_command(watch)
+main.add_command(feeds)

@@ -1,9 +1,9 @@
-"""What kind of input is this? URL, directory, .txt, .html/.htm or .jsonl, each to its reader.
+"""What kind of input is this? URL, feed, directory, .txt, .html/.htm or .jsonl, each to its reader.
 
 Every input the user names gives at least one ``Document`` or ``Problem``; a
 failing input never stops the batch. Metadata precedence, most trusted first:
 the options given (``overrides``), then ``NAME.meta.json`` beside the report,
-then what an HTML page declares about itself.
+then what an HTML page declares about itself, then what a feed says of its entry.
 """
 
 from __future__ import annotations
@@ -16,19 +16,22 @@ from pathlib import Path
 from thucydides.config import Settings
 from thucydides.errors import EmptyInputError, IngestError, UnsupportedInputError
 from thucydides.ingest.document import Layer, build_document
-from thucydides.ingest.html import Extracted, extract_html, read_html_file
+from thucydides.ingest.feeds import is_feed
+from thucydides.ingest.html import read_html_file
 from thucydides.ingest.jsonl import read_jsonl
 from thucydides.ingest.meta import NO_METADATA, Metadata, is_sidecar, read_sidecar
+from thucydides.ingest.pages import page_document, page_layer, read_feed
+from thucydides.ingest.polite import Polite
 from thucydides.ingest.problems import attempt, problem
 from thucydides.ingest.text import read_text_file
-from thucydides.ingest.url import fetch, is_url
+from thucydides.ingest.url import FEED_TYPES, PAGE_TYPES, fetch, is_url
 from thucydides.model import Document, Problem
 
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-_KINDS = ".txt, .html, .htm or .jsonl files, a directory of them, or an http(s) URL"
+_KINDS = ".txt, .html, .htm or .jsonl files, a directory of them, or the http(s) URL of a page or a feed"
 OPTIONS_ORIGIN = "the options given"
 
 
@@ -37,9 +40,10 @@ def read_inputs(
 ) -> Iterator[Document | Problem]:
     """One ``Document`` per report found in ``inputs``, or a ``Problem`` for each one that fails.
 
-    ``inputs`` are paths (files or directories) and http(s) URLs, as the user gave
-    them; ``overrides`` (command-line options) win over any other metadata. Never
-    raises for a bad input: the batch goes on.
+    ``inputs`` are paths (files or directories) and http(s) URLs (pages, or feeds and
+    sitemaps whose every article is read), as the user gave them; ``overrides``
+    (command-line options) win over any other metadata. Never raises for a bad input:
+    the batch goes on.
     """
     if isinstance(inputs, str):
         raise TypeError(f"read_inputs takes a list of inputs, not one string: use [{inputs!r}]")
@@ -51,7 +55,7 @@ def read_inputs(
 def read_one(input: str, *, settings: Settings, overrides: Layer) -> Iterator[Document | Problem]:
     """The documents (or problems) of one input as the user named it."""
     if is_url(input):
-        yield attempt(input, partial(read_url, input, settings=settings, overrides=overrides))
+        yield from read_url(input, settings=settings, overrides=overrides)
         return
     path = Path(input)
     try:
@@ -144,25 +148,27 @@ def read_report_file(path: Path, *, input: str, settings: Settings, overrides: L
             path, input=input, max_bytes=settings.max_input_bytes, min_chars=settings.min_text_chars
         )
         text = page.text
-        layers.append(_page_layer(page))
+        layers.append(page_layer(page))
     else:
         text = read_text_file(path, input=input, max_bytes=settings.max_input_bytes)
     return build_document(text, input=input, layers=layers, settings=settings)
 
 
-def read_url(input: str, *, settings: Settings, overrides: Layer) -> Document:
-    """A report fetched from an http(s) URL: an HTML page or plain text."""
-    fetched = fetch(input, timeout_s=settings.url_timeout_s, max_bytes=settings.max_input_bytes)
-    address = Layer(origin="the fetched address", metadata=Metadata(url=fetched.url), declares_language=False)
-    if fetched.is_html:
-        page = extract_html(fetched.page(), input=input, url=fetched.url, min_chars=settings.min_text_chars)
-        return build_document(
-            page.text, input=input, layers=(overrides, _page_layer(page), address), settings=settings
+def read_url(input: str, *, settings: Settings, overrides: Layer) -> Iterator[Document | Problem]:
+    """The report at an http(s) URL (an HTML page or plain text), or, when the URL is a feed or a
+    sitemap, each article it lists, fetched politely (``polite.Polite``)."""
+    try:
+        fetched = fetch(
+            input,
+            timeout_s=settings.url_timeout_s,
+            max_bytes=settings.max_input_bytes,
+            accept=PAGE_TYPES | FEED_TYPES,
         )
-    return build_document(
-        fetched.text(input=input), input=input, layers=(overrides, address), settings=settings
-    )
-
-
-def _page_layer(page: Extracted) -> Layer:
-    return Layer(origin="the page", metadata=page.metadata, declares_language=False)
+    except Exception as error:  # one bad input never stops a batch
+        yield problem(input, error)
+        return
+    if is_feed(fetched.content_type, fetched.body):
+        polite = Polite(settings)
+        yield from read_feed(fetched, input=input, fetch=polite.fetch, settings=settings, before=(overrides,))
+        return
+    yield attempt(input, partial(page_document, fetched, input=input, settings=settings, before=(overrides,)))

@@ -1,16 +1,19 @@
-"""Fetching a report from an http(s) URL, with a time limit, a size cap and a content-type check.
+"""Fetching a report or a feed from an http(s) URL, with a time limit, a size cap and a content-type check.
 
 No wait (connecting, each answer, each piece of the body) may last longer than
 ``settings.url_timeout_s``, and the fetch is abandoned once that time has passed
 since it began, so a server that trickles bytes cannot hold a batch. The body is
 read in pieces and abandoned as soon as it passes ``settings.max_input_bytes``,
 so a huge or endless response never sits in memory. Every failure is a
-``FetchError`` naming the URL, the cause and the fix.
+``FetchError`` naming the URL, the cause and the fix. Extra request headers
+(``If-None-Match``, ``If-Modified-Since``) make a conditional request: a 304 answer
+comes back as a ``Fetched`` with no body, ``not_modified``.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -20,6 +23,11 @@ from thucydides.ingest.text import decode_utf8
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
+PAGE_TYPES = HTML_TYPES | TEXT_TYPES
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
+)
+# robots.txt matches on the first word: "thucydides".
 USER_AGENT = "thucydides/0.1 (war-report reader)"
 
 _OFFLINE_FIX = "Check the address and the network connection, or save the page and pass the file instead."
@@ -38,10 +46,18 @@ class Fetched:
     content_type: str  # media type only, lower case: "text/html"
     charset: str | None
     body: bytes
+    status: int = 200
+    etag: str | None = None  # the validators to send next time (conditional requests)
+    last_modified: str | None = None
 
     @property
     def is_html(self) -> bool:
         return self.content_type in HTML_TYPES
+
+    @property
+    def not_modified(self) -> bool:
+        """A 304 answer to a conditional request: nothing changed since the validators sent."""
+        return self.status == 304
 
     def page(self) -> str | bytes:
         """An HTML body as text when its charset is known (declared, or valid UTF-8), else the bytes.
@@ -72,9 +88,16 @@ class Fetched:
 
 
 def fetch(
-    url: str, *, timeout_s: float, max_bytes: int, transport: httpx.BaseTransport | None = None
+    url: str,
+    *,
+    timeout_s: float,
+    max_bytes: int,
+    accept: frozenset[str] | None = PAGE_TYPES,
+    headers: Mapping[str, str] | None = None,
+    transport: httpx.BaseTransport | None = None,
 ) -> Fetched:
-    """GET ``url`` following redirects; raise ``FetchError`` unless it gives an HTML or text body.
+    """GET ``url`` following redirects; raise ``FetchError`` unless it gives a body of a type in
+    ``accept`` (None: any type), or a 304 to the conditional request ``headers`` make.
 
     ``transport`` replaces the network (tests).
     """
@@ -87,15 +110,32 @@ def fetch(
                 headers={"User-Agent": USER_AGENT},
                 transport=transport,
             ) as client,
-            client.stream("GET", url) as response,
+            client.stream("GET", url, headers=dict(headers or {})) as response,
         ):
-            _check_response(url, response, max_bytes=max_bytes)
+            media_type = _media_type(response)
+            etag, last_modified = response.headers.get("etag"), response.headers.get("last-modified")
+            if response.status_code == 304:
+                return Fetched(
+                    url=str(response.url),
+                    content_type=media_type,
+                    charset=None,
+                    body=b"",
+                    status=304,
+                    etag=etag,
+                    last_modified=last_modified,
+                )
+            _check_response(url, response, max_bytes=max_bytes, accept=accept)
             if time.monotonic() > deadline:
                 raise _timeout(url, timeout_s)
             body = _read_body(url, response, max_bytes=max_bytes, deadline=deadline, timeout_s=timeout_s)
-            media_type = _media_type(response)
             return Fetched(
-                url=str(response.url), content_type=media_type, charset=response.charset_encoding, body=body
+                url=str(response.url),
+                content_type=media_type,
+                charset=response.charset_encoding,
+                body=body,
+                status=response.status_code,
+                etag=etag,
+                last_modified=last_modified,
             )
     except httpx.TimeoutException:
         raise _timeout(url, timeout_s) from None
@@ -113,15 +153,24 @@ def fetch(
         ) from None
 
 
-def _check_response(url: str, response: httpx.Response, *, max_bytes: int) -> None:
+def _check_response(
+    url: str, response: httpx.Response, *, max_bytes: int, accept: frozenset[str] | None
+) -> None:
     if response.is_error:
         raise FetchError(
             f"{url}: the server answered {response.status_code} {response.reason_phrase}. "
-            "Check the address, or save the page and pass the file instead."
+            "Check the address, or save the page and pass the file instead.",
+            status=response.status_code,
         )
     media_type = _media_type(response)
-    if media_type not in HTML_TYPES | TEXT_TYPES:
+    if accept is not None and media_type not in accept:
         shown = media_type or "missing"
+        if accept & FEED_TYPES:
+            raise FetchError(
+                f"{url}: content type is {shown}, not a web page, text or feed (expected text/html, "
+                "text/plain or an RSS, Atom or sitemap XML type). Pass the address of an article page or "
+                "a feed, or save the report as .txt or .html and pass the file."
+            )
         raise FetchError(
             f"{url}: content type is {shown}, not a web page or text (expected text/html or text/plain). "
             "Pass the address of the article page, or save the report as .txt or .html and pass the file."

@@ -1,8 +1,9 @@
 """The store interface: what every backend (SQLite now, PostgreSQL later) offers.
 
-A backend keeps four things: runs (settings and versions of each pipeline run),
+A backend keeps five things: runs (settings and versions of each pipeline run),
 documents (clean text, metadata and mentions), their events (the full spec
-record plus indexed columns for the filters of ``EventFilter``) and problems.
+record plus indexed columns for the filters of ``EventFilter``), problems, and
+the feeds a watch follows with the entries it has seen (``store/feeds.py``).
 Every write is one transaction: a failure leaves nothing half-written.
 """
 
@@ -14,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from thucydides.model import ControlChange, Document, Event, Incident, Problem
+from thucydides.store.feeds import FeedState, SeenEntry
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -170,6 +172,26 @@ class Store(Protocol):
         self, *, admin1: str | None = None, date_to: dt.date | None = None
     ) -> list[ControlChange]:
         """Control changes, by place then date."""
+        ...
+
+    def feed(self, url: str) -> FeedState | None:
+        """The followed feed at ``url``, with its validators and health; None if never followed."""
+        ...
+
+    def feeds(self) -> list[FeedState]:
+        """Every followed feed, by URL, with the number of entries seen in each."""
+        ...
+
+    def save_feed(self, state: FeedState) -> None:
+        """Record a feed's validators and health (added the first time)."""
+        ...
+
+    def seen_entry(self, link: str) -> SeenEntry | None:
+        """The latest outcome recorded for an article link, in any feed."""
+        ...
+
+    def mark_entry(self, entry: SeenEntry) -> None:
+        """Record what became of a feed entry's article (its feed must be recorded first)."""
         ...
 
     def close(self) -> None:

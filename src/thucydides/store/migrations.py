@@ -278,6 +278,43 @@ def m003_document_extra(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN extra TEXT")
 
 
+@migration(4)
+def m004_feeds(conn: sqlite3.Connection) -> None:
+    """The feeds ``thucydides watch`` follows (validators, health) and the entries it has seen."""
+    _execute_all(
+        conn,
+        (
+            """CREATE TABLE feeds (
+                url TEXT PRIMARY KEY,
+                outlet TEXT,
+                language TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                body_hash TEXT,
+                last_checked TEXT,
+                last_success TEXT,
+                last_error TEXT,
+                failures INTEGER NOT NULL DEFAULT 0,
+                next_attempt TEXT,
+                added_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE feed_entries (
+                feed_url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+                link TEXT NOT NULL,
+                status TEXT NOT NULL,
+                version TEXT,
+                document_id TEXT,
+                attempts INTEGER NOT NULL DEFAULT 1,
+                message TEXT,
+                first_seen TEXT NOT NULL,
+                last_attempt TEXT NOT NULL,
+                PRIMARY KEY (feed_url, link)
+            )""",
+            "CREATE INDEX feed_entries_link ON feed_entries (link, last_attempt)",
+        ),
+    )
+
+
 CELL_DEGREES = (
     0.25  # about 28 km of latitude: places a fine record can share an event with are within 2 cells
 )

@@ -16,9 +16,11 @@ from typing import Any, Self
 from thucydides.errors import StoreError
 from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
+from thucydides.store import feeds as feed_rows
 from thucydides.store.base import EventFilter, IncidentFilter, StoreStatus
 from thucydides.store.conditions import place_time_type
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
+from thucydides.store.feeds import FeedState, SeenEntry
 from thucydides.store.fusion import FusionSession
 from thucydides.store.migrations import applied_migrations, grid_cell, is_coarse, migrate
 
@@ -268,6 +270,33 @@ class SqliteStore:
             Problem(input=row[0], stage=row[1], kind=row[2], message=row[3], document_id=row[4])
             for row in rows
         ]
+
+    # -- feeds (store/feeds.py) ---------------------------------------------------------------
+
+    def feed(self, url: str) -> FeedState | None:
+        """The followed feed at ``url``, with its validators and health; None if never followed."""
+        with sqlite_errors(self.path, "read a feed"):
+            return feed_rows.get_feed(self._conn, url)
+
+    def feeds(self) -> list[FeedState]:
+        """Every followed feed, by URL, with the number of entries seen in each."""
+        with sqlite_errors(self.path, "read the feeds"):
+            return feed_rows.list_feeds(self._conn)
+
+    def save_feed(self, state: FeedState) -> None:
+        """Record a feed's validators and health (added the first time)."""
+        with self._write(f"record the feed {state.url}") as conn:
+            feed_rows.save_feed(conn, state, now=_now())
+
+    def seen_entry(self, link: str) -> SeenEntry | None:
+        """The latest outcome recorded for an article link, in any feed."""
+        with sqlite_errors(self.path, "read the entries seen"):
+            return feed_rows.seen_entry(self._conn, link)
+
+    def mark_entry(self, entry: SeenEntry) -> None:
+        """Record what became of a feed entry's article (its feed must be recorded first)."""
+        with self._write(f"record the entry {entry.link}") as conn:
+            feed_rows.mark_entry(conn, entry, now=_now())
 
     # -- lifetime -----------------------------------------------------------------------------
 
