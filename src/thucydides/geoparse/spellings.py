@@ -62,7 +62,7 @@ def add_close_spellings(gazetteer: Gazetteer, item: Item, country: str) -> None:
 
     A nationality adjective names its country: no close spelling of "Iraqi" is a town.
     """
-    if item.close_tried or item.span.origin == "demonym":
+    if item.close_tried or item.span.origin in {"demonym", "capital"}:
         return
     item.close_tried = True
     known = {candidate.place.place_id for candidate in item.candidates}

@@ -163,6 +163,8 @@ class Geoparser:
         if span.origin == "demonym":
             place = self.gazetteer.demonym(span.text)
             return [Candidate(place, span.text, 1.0, "demonym")] if place is not None else []
+        if span.origin == "capital":
+            return _capital_of(self.gazetteer, self.countries, span)
         if span.origin == "division":  # "Ill." is Illinois: the divisions the form stands for
             divisions = (
                 next(
@@ -183,6 +185,26 @@ class Geoparser:
             found = [candidate for candidate in found if span.text in candidate.place.names]
         # An abbreviation names its place only as written: "La Niña" is not "LA", "Inc" not "INC".
         return [c for c in found if not is_abbreviation(c.matched) or c.matched == span.text]
+
+
+def _capital_of(gazetteer: Gazetteer, countries: CountryTable | None, span: Span) -> list[Candidate]:
+    """ "the Syrian capital": the capital city of the adjective's country; the country itself when
+    the country table (which knows the capitals) is not given."""
+    adjective = span.text.rsplit(None, 1)[0]
+    country = gazetteer.demonym(adjective)
+    if country is None:
+        return []
+    record = countries.get(country.country_code) if countries is not None else None
+    if record is not None and record.capital:
+        for found in gazetteer.lookup(record.capital, limit=CANDIDATE_LIMIT):
+            place = found.place
+            if (
+                found.how == "exact"
+                and place.country_code == country.country_code
+                and place.feature == "city"
+            ):
+                return [Candidate(place, span.text, 1.0, "capital")]
+    return [Candidate(country, adjective, 1.0, "demonym")]
 
 
 def _confirmed_names(items: list[Item], rejections: list[str | None]) -> set[tuple[str, str]]:
@@ -255,8 +277,8 @@ def _rejection(item: Item, context: Context) -> str | None:
     choice = item.choice
     if choice is None:
         return "not in the gazetteer"
-    if choice.how == "demonym":
-        return None  # "Russian" names Russia, wherever the report is about
+    if choice.how in {"demonym", "capital"}:
+        return None  # "Russian" names Russia, "the Russian capital" Moscow, wherever the report is about
     place = choice.place
     if item.outside_container:
         return f"no '{item.span.text}' inside the place it is said to lie in"
