@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
 
 from thucydides.countries import CountryTable
 from thucydides.gazetteer.normalize import plain_name
@@ -24,7 +23,6 @@ from thucydides.geoparse.kinds import is_whole_land
 from thucydides.model import Document, Event, Place, PlaceMention
 
 _REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
-_ANAPHOR = re.compile(r"^(?:it|there|the \w+)$", re.IGNORECASE)
 
 
 class Geocoder:
@@ -46,8 +44,7 @@ class Geocoder:
         if mention is None:
             return event
         if mention.place is not None:
-            anaphor = _ANAPHOR.match(event.location_as_written or "") is not None
-            relative = anaphor or mention.modifier is not None
+            relative = mention.modifier is not None
             precision = 3 if mention.place.feature in _REGION_FEATURES else (2 if relative else 1)
             location = plain_name(mention.place.name)
             return self._with_place(event, mention.place, location=location, precision=precision)

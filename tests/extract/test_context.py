@@ -54,3 +54,18 @@ def test_an_undated_event_inside_the_province_the_text_dated_an_event_in_takes_t
     dating = Dating(TUESDAY, 1, given=False)
     assert context.date_at(unknown, "Armed clash", dating, container=province) == (MONDAY, 1)
     assert context.date_at(unknown, "Armed clash", dating) == (TUESDAY, 1)
+
+
+def test_a_word_referring_back_means_the_latest_place_of_its_kind() -> None:
+    city = Place("test:aleppo", "Aleppo", "city", "SY", 36.2, 37.16, names=("Aleppo",))
+    aleppo = PlaceMention(Mention(MentionKind.PLACE, 0, 6, "Aleppo", 0), city, 1.0, 1, "test")
+    hospital = PlaceMention(
+        Mention(MentionKind.PLACE, 20, 34, "Kindi Hospital", 1, "hospital"), None, 0.0, 0, "test"
+    )
+    context = DocumentContext(sections=[0, 0])
+    context.remember_place(aleppo)
+    context.remember_place(hospital)
+    # "Fighting for the city went on": not the hospital named since.
+    assert context.antecedent("the city") is aleppo
+    assert context.antecedent("the site") is hospital
+    assert context.antecedent("there") is hospital

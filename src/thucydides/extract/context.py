@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from thucydides.extract.actors import ActorMention
 from thucydides.gazetteer.geo import flat_distance_km
+from thucydides.geoparse.lexicon import SITE_NAME_HEADS
 from thucydides.model import Document, Place, PlaceMention, Sentence
 
 NAMED_GROUP_KINDS = frozenset({"rebel", "jihadist", "militia"})
@@ -78,6 +79,28 @@ def _holds(province: Place, place: Place) -> bool:
     )
 
 
+# What each word that refers back to a place may refer to ("the city" is a city or a town, not the
+# hospital named since); "the area", "it" and "there" refer to any place.
+ANAPHOR_KINDS: dict[str, frozenset[str]] = {
+    "city": frozenset({"city", "town", "settlement"}),
+    "town": frozenset({"town", "city", "village", "settlement"}),
+    "village": frozenset({"village", "town", "settlement"}),
+    "district": frozenset({"neighbourhood", "admin2", "region", "settlement"}),
+    "neighbourhood": frozenset({"neighbourhood", "settlement"}),
+    "neighborhood": frozenset({"neighbourhood", "settlement"}),
+    "site": frozenset({"site"}),
+    "base": frozenset({"site"}),
+    "airport": frozenset({"site"}),
+}
+_ANTECEDENT_REACH = 6  # event places looked back over; beyond them, the latest one
+
+
+def _unresolved_kind(place: PlaceMention) -> str:
+    """A name no gazetteer holds is a site when a site's word names it ("the Kindi Hospital"), else a
+    settlement of some size."""
+    return "site" if place.mention.label in SITE_NAME_HEADS else "settlement"
+
+
 @dataclass
 class DocumentContext:
     """Running memory of the extractor while it reads one document in order."""
@@ -98,6 +121,24 @@ class DocumentContext:
     _in_order: bool = field(default=True, init=False, repr=False, compare=False)
     _jihadist: dict[str, ActorMention] = field(default_factory=dict, init=False, repr=False, compare=False)
     _other_names: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _event_places: list[PlaceMention] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def remember_place(self, place: PlaceMention) -> None:
+        """The place of the latest event told, which a later "the town" or "there" refers back to."""
+        self.last_event_place = place
+        self._event_places.append(place)
+
+    def antecedent(self, anaphor: str) -> PlaceMention | None:
+        """The place a word referring back ("the town", "the district", "there") means: the latest
+        event place of that kind ("the city" is not the hospital just named), else the latest one."""
+        noun = anaphor.lower().removeprefix("the ").strip()
+        kinds = ANAPHOR_KINDS.get(noun)
+        if kinds is not None:
+            for place in reversed(self._event_places[-_ANTECEDENT_REACH:]):
+                feature = place.place.feature if place.place is not None else _unresolved_kind(place)
+                if feature in kinds:
+                    return place
+        return self.last_event_place
 
     def date_at(
         self, place: PlaceMention, sub_type: str, dating: Dating, *, container: PlaceMention | None = None

@@ -96,6 +96,10 @@ from thucydides.taxonomy import TERRITORIAL
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
 
 
+# Words referring back to a place that mean the land around it ("fighting in the area").
+_AROUND = frozenset({"the area", "the region"})
+
+
 class EventExtractor:
     """Stage: adds ``events`` (location fields still to be coded by the geocoder)."""
 
@@ -172,7 +176,7 @@ class EventExtractor:
                 previous_sentence_events = []
             free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
             if free and not produced:
-                context.last_event_place = free[-1]  # "Russian" in "the Russian bulletin" is no place told
+                context.remember_place(free[-1])  # "Russian" in "the Russian bulletin" is no place told
         return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
@@ -393,9 +397,12 @@ class EventExtractor:
             context.last_subject = roles.subject
         places: list[tuple[PlaceMention, str]] = [(p, p.mention.text) for p in frame.places]
         if frame.places:
-            context.last_event_place = frame.places[-1]
-        elif frame.anaphor and context.last_event_place is not None:
-            places = [(context.last_event_place, frame.anaphor)]
+            context.remember_place(frame.places[-1])
+        elif frame.anaphor and (antecedent := context.antecedent(frame.anaphor)) is not None:
+            # Written as the report named it; "in the area" is near it, "the town" the place itself.
+            near = frame.anaphor.lower() in _AROUND and antecedent.modifier is None
+            referred = dataclasses.replace(antecedent, modifier=frame.anaphor) if near else antecedent
+            places = [(referred, antecedent.mention.text)]
         crowd = None
         if head.category in CROWD_CATEGORIES:
             categories = frozenset(trigger.category for trigger in frame.triggers)
