@@ -86,6 +86,10 @@ def test_the_nationality_in_an_armys_name_is_not_where_it_fought() -> None:
     trigger = (Trigger(TriggerCategory.CLASH, start, start + 7, "stormed", 0.7), Modality.ASSERTED)
     (frame,) = split_frames(sentence, [trigger], [syrian, doc.places[1]], [army], text, doc.places)
     assert [p.mention.text for p in frame.places] == ["Souran"]
+    # The actor found may be only the last word of the name ("Army").
+    army_word = ActorMention(16, 20, "Army", "Military Forces of Syria", "state", "Syria")
+    (frame,) = split_frames(sentence, [trigger], [syrian, doc.places[1]], [army_word], text, doc.places)
+    assert [p.mention.text for p in frame.places] == ["Souran"]
     # Alone, the country is all the sentence gives.
     alone = "The Syrian Arab Army stormed defences on Sunday."
     (frame,) = split_frames(sentence, [trigger], [syrian], [army], alone, doc.places)

@@ -71,3 +71,18 @@ def test_a_far_time_of_the_action_itself_is_its_clause(nlp: Language) -> None:
     year = (text.index("in 2014"), text.index("in 2014") + len("in 2014"))
     captured = (text.index("captured"), text.index("captured") + len("captured"))
     assert same_clause(parsed, year, captured)
+
+
+def test_the_actor_after_a_partitive_of_is_the_phrases_actor(nlp: Language) -> None:
+    found = roles(nlp, "Hundreds of ISIS fighters stormed the army's positions.", "stormed",
+                  ["ISIS fighters", "army"])  # fmt: skip
+    assert names(found.agents) == ["ISIS fighters"]
+    # "Positions of the army": what is attacked, not who attacks.
+    found = roles(nlp, "Rebels shelled positions of the army near the town.", "shelled", ["Rebels", "army"])
+    assert names(found.agents) == ["Rebels"]
+
+
+def test_a_passive_of_engagement_has_its_subject_act(nlp: Language) -> None:
+    found = roles(nlp, "The army's brigade is engaged in a fierce battle with the rebels.", "engaged",
+                  ["army", "rebels"])  # fmt: skip
+    assert names(found.agents) == ["army"]

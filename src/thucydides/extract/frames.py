@@ -155,7 +155,7 @@ def split_frames(
 ) -> list[Frame]:
     """Frames of one sentence; ``triggers`` are in text order with their modality; ``document_places``
     are the document's (``PlaceMention.within`` indexes them)."""
-    places = _without_sides_countries(places, actors)
+    places = _without_sides_countries(places, actors, text)
     anchors = _anchor_places(places, document_places)
     origins = _origins(places, text, sentence.start)
     groups: list[list[tuple[Trigger, Modality]]] = []
@@ -266,18 +266,30 @@ def _anchor_places(places: list[PlaceMention], document_places: Sequence[PlaceMe
     return {id(c) for c in containers if id(c) in ids}
 
 
-def _without_sides_countries(places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
+def _without_sides_countries(
+    places: list[PlaceMention], actors: list[ActorMention], text: str
+) -> list[PlaceMention]:
     """The sentence's places less the nationality words of its actors' names ("the Syrian Arab
     Army", "Russian warplanes"), when it names some other place: whose army it is says nothing of
     where it fought. Alone, the country is all the sentence gives."""
     sides = [
-        p
-        for p in places
-        if p.mention.label == "demonym"
-        and any(a.start <= p.mention.start and p.mention.end <= a.end for a in actors)
+        p for p in places if p.mention.label == "demonym" and any(_names_side(p, a, text) for a in actors)
     ]
     others = [p for p in places if p not in sides]
     return others if sides and others else places
+
+
+def _names_side(place: PlaceMention, actor: ActorMention, text: str) -> bool:
+    """The nationality word is in the actor's name, or begins it ("the Syrian Arab Army’s", where
+    the actor found is "Army’s")."""
+    start, end = place.mention.start, place.mention.end
+    if actor.start <= start and end <= actor.end:
+        return True
+    return start < actor.start and _NAME_WORDS_ONLY.match(text[end : actor.start]) is not None
+
+
+# Nothing but capitalised words of one name between a nationality word and its actor (" Arab ").
+_NAME_WORDS_ONLY = re.compile(r"^(?:[\s-]+[A-Z][\w’'-]*)*[\s-]*$")
 
 
 def _is_country(place: PlaceMention) -> bool:

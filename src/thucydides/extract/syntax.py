@@ -27,6 +27,17 @@ _LIGHT_VERBS = frozenset(
 )
 _PATIENT_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 _NOUN_AGENT_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Heads of a partitive phrase whose "of" names the actor: "hundreds of ISIS fighters", "units of the
+# army": the phrase takes the role, and the actor with it.
+_PARTITIVE_HEADS = frozenset(
+    {
+        "hundreds", "thousands", "dozens", "scores", "tens", "some", "many", "several", "most",
+        "all", "members", "member", "group", "groups", "number", "units", "unit", "elements",
+        "forces", "troops", "soldiers", "fighters", "militants", "gunmen", "battalions", "brigades",
+    }
+)  # fmt: skip
+# Passive in form, active in sense: "the army is engaged in fierce battles", "was involved in".
+_ACTIVE_PASSIVES = frozenset({"engage", "involve", "embroil", "lock"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,15 @@ def _role(token: Token, head: Token, predicate: Token) -> str | None:
     # unless the phrase is the action itself ("ISIS shelling").
     while token.dep_ in _NOUN_AGENT_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head != head:
         token = token.head
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and of.head != head:
+        quantity = of.head
+        if quantity.lower_ in _PARTITIVE_HEADS or quantity.pos_ == "NUM":
+            token = quantity  # "hundreds of ISIS fighters stormed ...": the fighters did
+            while (
+                token.dep_ in _NOUN_AGENT_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head != head
+            ):
+                token = token.head
     # Coordinated actors ("the army and its allies") take the role of the first conjunct.
     while token.dep_ == "conj" and token.head != token:
         token = token.head
@@ -81,6 +101,8 @@ def _role(token: Token, head: Token, predicate: Token) -> str | None:
     if governor in (head, predicate):
         if dep in ("nsubj", "csubj"):
             return "agent"
+        if dep == "nsubjpass" and head.lemma_ in _ACTIVE_PASSIVES:
+            return "agent"  # "the army's brigade is engaged in a fierce battle with ..."
         if dep in ("nsubjpass", "csubjpass", "dobj", "obj", "dative"):
             return "patient"
         if dep in ("agent",):
