@@ -49,3 +49,8 @@ def test_the_continents_come_with_their_geonames_ids_and_adjectives() -> None:
     assert europe.refs == ("geonames:6255148",)
     adjectives = continent_adjectives()
     assert adjectives["european"] == "geonames:6255148" and adjectives["north american"] == "geonames:6255149"
+
+
+def test_the_european_union_is_named_under_its_continent() -> None:
+    europe = next(row for row in continent_rows() if row.name == "Europe")
+    assert {"European Union", "EU"} <= set(europe.names)

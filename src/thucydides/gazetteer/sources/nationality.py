@@ -116,14 +116,20 @@ def _english_names(entry: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(name for name in names if name and not name.startswith("http")))
 
 
+# Unions news names as places ("migrants reaching the EU"), under the continent they lie in: the
+# land of the union is not one point of its own.
+UNION_NAMES: dict[str, tuple[str, ...]] = {"Europe": ("European Union", "EU")}
+
+
 def continent_rows() -> Iterator[SourceRow]:
-    """The seven continents as ``region`` rows, at their GeoNames points."""
+    """The seven continents as ``region`` rows, at their GeoNames points, with the unions named
+    after them (``UNION_NAMES``)."""
     for entry in _continents().values():
         yield SourceRow(
             source="geonames",
             refs=(f"geonames:{entry['geonameId']}",),
             name=entry["name"],
-            names=tuple(_english_names(entry)),
+            names=(*_english_names(entry), *UNION_NAMES.get(entry["name"], ())),
             feature="region",
             country_code=None,
             latitude=float(entry["lat"]),
