@@ -70,11 +70,31 @@ def test_a_record_at_a_city_is_its_twin_inside_the_city() -> None:
     assert len(merged[0].evidence) == 2
 
 
-def test_places_of_one_sentence_are_events_of_their_own() -> None:
-    events = [
+def test_a_city_and_a_place_inside_it_in_one_sentence_are_one_event_and_two_cities_are_two() -> None:
+    inside = [
         told(
             "Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Damascus", "city", 33.51, 1)
         ),
         told("Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Jobar", "town", 33.52, 2)),
     ]
-    assert len(merge_repeats(events)) == 2  # type: ignore[arg-type]
+    (merged,) = merge_repeats(inside)  # type: ignore[arg-type]
+    assert merged.place_mention.place.name == "Jobar"  # type: ignore[union-attr]
+    apart = [
+        told(
+            "Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Damascus", "city", 33.51, 1)
+        ),
+        told("Air/drone strike", "Military Forces of Syria", 0, place_mention=_at("Homs", "city", 34.73, 3)),
+    ]
+    assert len(merge_repeats(apart)) == 2  # type: ignore[arg-type]
+
+
+def test_a_name_no_gazetteer_holds_after_a_city_in_one_sentence_is_the_citys_event() -> None:
+    unknown = PlaceMention(Mention(MentionKind.PLACE, 60, 71, "Kafr Sousah", 0), None, 0.0)
+    events = [
+        told("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", 0,
+             place_mention=_at("Damascus", "city", 33.51, 1)),
+        told("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", 0, place_mention=unknown,
+             location_as_written="Kafr Sousah"),
+    ]  # fmt: skip
+    (merged,) = merge_repeats(events)  # type: ignore[arg-type]
+    assert merged.place_mention is unknown

@@ -76,13 +76,14 @@ def _filled(event: Event, figures: Event | Casualties) -> Event:
 TWIN_KM = 15.0
 # Only a city this big has quarters and suburbs that reports name as places of their own.
 BIG_CITY = 200_000
-_BROAD = frozenset({"city", "admin2", "admin1"})
+_BROAD = frozenset({"city", "admin2", "admin1", "country"})
 
 
 def _precise_twins(events: list[Event]) -> dict[int, Event]:
-    """For each record at a big city (or a province), the record of the same type and day at a
-    place inside it that another sentence tells, if the report has one: "a suicide attack in
-    Damascus" and "the attack near the Sayeda Zeinab shrine" tell one bombing."""
+    """For each record at a big city, a province or a country, the record of the same type and day
+    at a place inside it, if the report has one: "a suicide attack in Damascus" and "the attack
+    near the Sayeda Zeinab shrine" tell one bombing, and so do "an explosion rocked Damascus,
+    killing civilians in the Kafr Sousah area" (a name no gazetteer holds)."""
     twins: dict[int, Event] = {}
     for event in events:
         broad = event.place_mention.place if event.place_mention else None
@@ -93,29 +94,45 @@ def _precise_twins(events: list[Event]) -> dict[int, Event]:
         ):
             continue
         for other in events:
-            inner = other.place_mention.place if other.place_mention else None
             if (
-                inner is None
-                or other is event
-                or other.evidence[:1] == event.evidence[:1]  # one sentence's places are its own events
-                or inner.feature in _BROAD
+                other is event
+                or not _more_precise(other)
                 or (other.sub_event_type, other.event_date) != (event.sub_event_type, event.event_date)
             ):
                 continue
-            if _lies_in(inner, broad):
+            if _lies_in(other, event, broad):
                 twins[id(event)] = other
                 break
     return twins
 
 
-def _lies_in(inner: Place, broad: Place) -> bool:
+def _more_precise(event: Event) -> bool:
+    """A record at a town, village, neighbourhood or site, or at a name no gazetteer holds."""
+    mention = event.place_mention
+    return mention is not None and (mention.place is None or mention.place.feature not in _BROAD)
+
+
+def _lies_in(inner: Event, outer: Event, broad: Place) -> bool:
+    """Whether the inner record's place lies in the outer's broad place."""
+    inner_mention, outer_mention = inner.place_mention, outer.place_mention
+    assert inner_mention is not None and outer_mention is not None
+    place = inner_mention.place
+    if place is None:
+        # A name no gazetteer holds, told after the broad place in the same sentence ("rocked
+        # Damascus, killing civilians in the Kafr Sousah area"), is placed in it.
+        return (
+            inner.evidence[:1] == outer.evidence[:1]
+            and outer_mention.mention.end <= inner_mention.mention.start
+        )
+    if broad.feature == "country":
+        return place.country_code == broad.country_code
     if broad.feature == "admin1":
-        return (inner.country_code, inner.admin1) == (broad.country_code, broad.admin1)
-    if None in (inner.latitude, inner.longitude, broad.latitude, broad.longitude):
+        return (place.country_code, place.admin1) == (broad.country_code, broad.admin1)
+    if None in (place.latitude, place.longitude, broad.latitude, broad.longitude):
         return False
-    assert inner.latitude is not None and inner.longitude is not None
+    assert place.latitude is not None and place.longitude is not None
     assert broad.latitude is not None and broad.longitude is not None
-    return flat_distance_km(inner.latitude, inner.longitude, broad.latitude, broad.longitude) <= TWIN_KM
+    return flat_distance_km(place.latitude, place.longitude, broad.latitude, broad.longitude) <= TWIN_KM
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
