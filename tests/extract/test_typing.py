@@ -127,3 +127,17 @@ def test_means_and_action_words_of_wire_copy(lexicon: TriggerLexicon) -> None:
     assert [t.category for t in lexicon.find("Rebels managed to capture the town")] == [
         TriggerCategory.TERRITORY
     ]
+
+
+def test_actions_in_progress_and_destroyed_property_are_action_words() -> None:
+    lexicon = TriggerLexicon.default()
+
+    def categories(text: str) -> set[TriggerCategory]:
+        return {t.category for t in lexicon.find(text)}
+
+    assert TriggerCategory.ARREST in categories("Police are arresting the wounded at the clinic.")
+    assert TriggerCategory.ATTACK in categories("Security forces are raiding a hospital.")
+    assert TriggerCategory.LOOTING in categories("Troops destroyed the one-story house of a militant.")
+    assert TriggerCategory.LOOTING in categories("Bulldozers razed three shops.")
+    # Destroyed, but nothing of anyone's property: no looting.
+    assert TriggerCategory.LOOTING not in categories("Jets destroyed an ammunition depot.")
