@@ -121,7 +121,7 @@ def test_country_and_governorate_filters(answers: tuple[Any, Any, Any]) -> None:
     assert texts(idlib)[
         2
     ] == "Military Forces of Syria carried out an air or drone strike in Sarmin (Idlib), " + (
-        "hitting Civilians (Syria)."
+        "against Civilians (Syria)."
     )
 
 

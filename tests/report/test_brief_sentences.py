@@ -69,6 +69,7 @@ def test_sources_and_disagreements() -> None:
         {},
     )
     assert sources_sentence(two) == "Backed by 2 independent sources: 2 reports (Outlet A, Outlet B)."
+    assert sources_sentence(incident(source="Outlet A")) == "Backed by one source, in one report (Outlet A)."
     assert disagreement_sentences(two) == [
         "Sources disagree on the number killed: Outlet A: 20; Outlet B: 7."
     ]

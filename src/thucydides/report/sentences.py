@@ -60,7 +60,7 @@ def incident_sentence(incident: Incident, *, with_date: bool) -> str:
         place=f"in {place}" if place else "at a place the sources do not name",
         of_place=f"of {place}" if place else "of a place the sources do not name",
         from_a2=f" from {incident.actor2}" if incident.actor2 else "",
-        on_a2=f", hitting {incident.actor2}" if incident.actor2 else "",
+        on_a2=f", against {incident.actor2}" if incident.actor2 else "",
         sub_type=incident.sub_event_type,
     )
     if with_date and incident.event_date is not None:
@@ -91,9 +91,12 @@ def sources_sentence(incident: Incident) -> str:
     """How many independent sources back it, from how many reports, and whether any is a republication."""
     reports = len(incident.reports)
     copies = sum(1 for report in incident.reports if report.copy_of)
+    outlets = ", ".join(incident.sources)
     text = (
         f"Backed by {_plural(incident.independent_sources, 'independent source')}: "
-        f"{_plural(reports, 'report')} ({', '.join(incident.sources)})"
+        f"{_plural(reports, 'report')} ({outlets})"
+        if reports > 1
+        else f"Backed by one source, in one report ({outlets})"
     )
     if copies:
         text += f", of which {copies} republish{'es' if copies == 1 else ''} another"
