@@ -71,7 +71,7 @@ def events_by_day(brief: Brief) -> Chart | None:
         return None
     days = brief.window.each_day()
     types = [t for t in TAXONOMY if any(kind == t for _, kind, _ in brief.daily)]
-    figure, axes = plt.subplots(figsize=(7, 3.2))
+    figure, axes = plt.subplots(figsize=(8.5, 3.2))
     bottoms = [0] * len(days)
     for kind in types:
         heights = [sum(n for day, k, n in brief.daily if day == d and k == kind) for d in days]
@@ -80,7 +80,9 @@ def events_by_day(brief: Brief) -> Chart | None:
     axes.set_xticks(range(len(days)), [d.strftime("%d %b") for d in days])
     axes.set_ylabel("event records")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.legend(fontsize=7, frameon=False)
+    middle, half = (len(days) - 1) / 2, max(len(days), 3) / 2
+    axes.set_xlim(middle - half, middle + half)  # one day is a bar, not a wall
+    axes.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     title = f"Event records by day and type, {brief.window.label()}"
     axes.set_title(title, fontsize=10)
     return Chart("events-by-day", title, _png(figure))
