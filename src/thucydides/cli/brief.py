@@ -11,7 +11,7 @@ import click
 from thucydides.cli.common import db_option, friendly, output_option, settings_from_env
 
 if TYPE_CHECKING:
-    from thucydides.report.brief import Brief
+    from thucydides.report.brief_model import Brief
     from thucydides.report.charts import Chart
 
 

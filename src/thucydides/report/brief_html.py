@@ -11,8 +11,8 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from thucydides.report.brief import Brief, Footnote, Quote, Statement
 from thucydides.report.brief_md import METHOD
+from thucydides.report.brief_model import Brief, Footnote, Quote, Statement
 from thucydides.report.charts import Chart
 
 _STYLE = """

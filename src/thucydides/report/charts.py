@@ -20,7 +20,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from thucydides.report.brief import Brief
+from thucydides.report.brief_model import Brief
 from thucydides.report.outlines import Outlines
 from thucydides.taxonomy import TAXONOMY
 
