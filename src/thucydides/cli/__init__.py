@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from thucydides import __version__
+from thucydides.cli.brief import report_command
 from thucydides.cli.common import (
     LongReportProgress,
     db_option,
@@ -430,6 +431,7 @@ main.add_command(gazetteer)
 main.add_command(fuse_command)
 main.add_command(incidents)
 main.add_command(control)
+main.add_command(report_command)
 main.add_command(status)
 main.add_command(watch)
 main.add_command(feeds)

@@ -142,6 +142,12 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a chart beside a brief)."""
+    with _replacing(path) as tmp:
+        tmp.write_bytes(data)
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
