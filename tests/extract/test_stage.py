@@ -446,3 +446,13 @@ def test_blasts_told_after_a_mishap_are_no_event_unless_an_armed_side_is_named(
         places=places,
     )
     assert [e.sub_event_type for e in extractor(claimed).events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_protest_over_an_accident_is_a_protest_and_the_accident_no_event(extractor: EventExtractor) -> None:
+    places = {"Souran": place("Souran", gid=4)}
+    protest = document(
+        "Students protested in Souran over a road accident that killed two pupils.", places=places
+    )
+    assert [e.sub_event_type for e in extractor(protest).events] == ["Peaceful protest"]
+    crash = document("A road accident killed two pupils in Souran.", places=places)
+    assert extractor(crash).events == ()

@@ -16,7 +16,7 @@ from spacy.tokens import Doc as SpacyDoc
 from thucydides.extract.actors import ActorMention
 from thucydides.extract.background import background_spans
 from thucydides.extract.context import DocumentContext
-from thucydides.extract.cues import ReportPlaces
+from thucydides.extract.cues import ReportPlaces, is_mishap
 from thucydides.extract.entities import hidden_in_entity
 from thucydides.extract.reconcile import OPINION_MARGIN
 from thucydides.extract.syntax import same_clause
@@ -54,6 +54,14 @@ class SentenceScope:
 
 # Action words a disaster's or an accident's telling uses: "the blasts killed", "struck by a carrier".
 _MISHAP_WORDS = frozenset({"explosive", "kill", "target", "attack", "chemical"})
+
+
+def tells_a_mishap(scope: SentenceScope) -> bool:
+    """A sentence about a disaster or an accident (``cues.is_mishap``) whose action words are only
+    of blasts, blows and deaths: no political violence. A protest over an accident is a protest."""
+    return is_mishap(scope.sentence, scope.actors) and all(
+        trigger.category in _MISHAP_WORDS for trigger in scope.triggers
+    )
 
 
 def mishap_told_again(scope: SentenceScope) -> bool:

@@ -42,7 +42,6 @@ from thucydides.extract.cues import (
     ReportPlaces,
     is_attribution,
     is_headline,
-    is_mishap,
     is_page_furniture,
     not_an_event_place,
     opens_on_a_mishap,
@@ -61,6 +60,7 @@ from thucydides.extract.reading import (
     mishap_told_again,
     only_background_actions,
     passes_opinion_bar,
+    tells_a_mishap,
     without_hidden_places,
 )
 from thucydides.extract.reconcile import (
@@ -181,7 +181,7 @@ class EventExtractor:
 
     def _sentence_events(self, scope: SentenceScope, guess: SentenceType | None) -> list[Event]:
         """The records of one sentence: the rules' frames, reconciled with the model's reading."""
-        if model_vetoes(guess) or is_mishap(scope.sentence, scope.actors) or mishap_told_again(scope):
+        if model_vetoes(guess) or tells_a_mishap(scope) or mishap_told_again(scope):
             return []  # no event of the taxonomy: the model is sure, or a disaster or an accident
         background = background_spans(scope.sentence.text)
         if background and scope.parsed is None:
