@@ -9,6 +9,7 @@ from thucydides.extract.actors import ActorDictionary
 from thucydides.extract.cues import (
     is_a_meeting_venue,
     is_attribution,
+    is_dateline,
     is_headline,
     is_mishap,
     is_page_furniture,
@@ -172,3 +173,17 @@ def test_a_name_before_a_vehicle_is_its_make() -> None:
     text = "Insurgents shot down a Chinook helicopter in Iraq."
     assert names_a_make(text, _mention_in(text, "Chinook"))
     assert not names_a_make(text, _mention_in(text, "Iraq"))
+
+
+def test_a_dateline_with_a_date_and_an_agency_is_a_dateline_and_says_nothing_of_precision() -> None:
+    doc = document(
+        "Ramallah, Dec 14 (Prensa Latina) Israeli forces arrested 100 people across the West Bank.",
+        places={
+            "Ramallah": place("Ramallah", feature="city", cc="PS", gid=11),
+            "West Bank": place("Palestinian Territory", feature="country", cc="PS", gid=12),
+        },
+    )
+    ramallah, west_bank = doc.places
+    assert is_dateline(doc, ramallah) and not is_dateline(doc, west_bank)
+    # The reporter's city is no finer place of the report: the region-wide arrests stay a record.
+    assert not vaguer_than_the_report(west_bank, doc)

@@ -456,3 +456,21 @@ def test_a_protest_over_an_accident_is_a_protest_and_the_accident_no_event(extra
     assert [e.sub_event_type for e in extractor(protest).events] == ["Peaceful protest"]
     crash = document("A road accident killed two pupils in Souran.", places=places)
     assert extractor(crash).events == ()
+
+
+def test_with_no_other_place_an_event_is_at_its_dateline_in_the_country_it_speaks_of(
+    extractor: EventExtractor,
+) -> None:
+    local = document(
+        "Souran, Jun 15 (Test Wire) Syrian security forces arrested 40 protesters.",
+        places={"Souran": place("Souran", gid=4), "Syrian": place("Syria", feature="country", gid=9)},
+    )
+    assert [e.location_as_written for e in extractor(local).events] == ["Souran"]
+    abroad = document(
+        "Beirut, Jun 15 (Test Wire) Syrian security forces arrested 40 protesters.",
+        places={
+            "Beirut": place("Beirut", feature="city", cc="LB", gid=5),
+            "Syrian": place("Syria", feature="country", gid=9),
+        },
+    )
+    assert [e.location_as_written for e in extractor(abroad).events] != ["Beirut"]

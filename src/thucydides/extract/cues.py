@@ -51,7 +51,12 @@ def is_attribution(text: str, actor: ActorMention, offset: int) -> bool:
 
 
 # "BEIRUT (Reuters) - ", "ALEPPO, Syria — ": where the reporter files from, not where the event was.
-_DATELINE = re.compile(r"(?:,\s*[A-Z][\w ]{2,30})?\s*(?:\([^)\n]{1,60}\)\s*)?[-–—]\s")
+# After a place that opens a report: "BEIRUT (AFP) - ", "Homs, Syria - ", "Ramallah, Dec 14 (Prensa
+# Latina) Israeli forces...": where the reporter writes from.
+_DATELINE = re.compile(
+    r"(?:,\s*[A-Z][\w ]{2,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)?\s*"
+    r"(?:(?:\([^)\n]{1,60}\)\s*)?[-–—]\s|\([^)\n]{1,60}\)\s*(?=[A-Z]))"
+)
 
 _END_PUNCTUATION = tuple(".!?\"”’')")
 
@@ -196,13 +201,24 @@ def _names_a_place(doc: Document) -> bool:
     return any(p.place is not None and not is_adjective_of_place(p) for p in doc.places)
 
 
+def is_dateline(doc: Document, place: PlaceMention) -> bool:
+    """The place opens its sentence as a dateline (``_DATELINE``): where the reporter writes from."""
+    sentence = doc.sentences[place.mention.sentence] if place.mention.sentence < len(doc.sentences) else None
+    return (
+        sentence is not None
+        and place.mention.start <= sentence.start + 2
+        and _DATELINE.match(doc.text, place.mention.end) is not None
+    )
+
+
 def _finer_than_a_land(doc: Document) -> bool:
     """Some place of the report is resolved to less than a whole country or continent, and is a place
-    where things happen: not a capital that speaks for its government ("Ankara claimed"), not part
-    of an adjective ("the London-based Observatory"), not a meeting's venue."""
+    where things happen: not a dateline, not a capital that speaks for its government ("Ankara
+    claimed"), not part of an adjective ("the London-based Observatory"), not a meeting's venue."""
     return any(
         p.place is not None
         and not is_whole_land(p)
+        and not is_dateline(doc, p)
         and not stands_for_its_government(doc.text, p)
         and not qualifies_something(doc.text, p)
         and not is_a_meeting_venue(doc.text, p)
@@ -275,7 +291,7 @@ def not_an_event_place(
     """A dateline, a nationality adjective ("Syrian rebels", "the Turkish army") in a report that
     names places, a word of an actor's or an institution's name ("Syrian Army", "Iraq's al-Nujaba",
     "the Damascus Police Command") or an end of a route."""
-    if _DATELINE.match(doc.text, place.mention.end) and place.mention.start <= sentence.start + 2:
+    if is_dateline(doc, place):
         return True
     if is_whole_land(place) and not _names_a_place(doc):
         return False  # "The Belarusian authorities arrested...": the only place the report gives

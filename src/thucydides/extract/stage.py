@@ -41,6 +41,7 @@ from thucydides.extract.cues import (
     BACK_REFERENCE,
     ReportPlaces,
     is_attribution,
+    is_dateline,
     is_headline,
     is_page_furniture,
     not_an_event_place,
@@ -94,6 +95,34 @@ from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
+
+
+def event_places(
+    doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
+) -> list[PlaceMention]:
+    """The sentence's places where an event may be (``not_an_event_place``); with none but a
+    dateline in the country the sentence speaks of, the dateline: "Khartoum, Jun 15 (UNI) Sudan's
+    security forces raped women ..." happened where the report was filed from, but "BEIRUT (AFP) -
+    Syrian jets struck ..." did not."""
+    free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
+    if free:
+        return free
+    datelines = [p for p in places if is_dateline(doc, p)]
+    countries = {p.place.country_code for p in places if p.place is not None and p not in datelines}
+    focus = focus_code(doc)
+    return [
+        p
+        for p in datelines
+        if p.place is not None
+        and countries <= {p.place.country_code}
+        and p.place.country_code in (focus, None)
+    ]
+
+
+def focus_code(doc: Document) -> str | None:
+    """The country the report's places lie in most often (ISO code); None when it names none."""
+    codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
+    return codes.most_common(1)[0][0] if codes else None
 
 
 # Words referring back to a place that mean the land around it ("fighting in the area").
@@ -174,7 +203,7 @@ class EventExtractor:
                 and doc.sentences[sentence.index + 1].paragraph != sentence.paragraph
             ):
                 previous_sentence_events = []
-            free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
+            free = event_places(doc, sentence, places, actors)
             if free and not produced:
                 context.remember_place(free[-1])  # "Russian" in "the Russian bulletin" is no place told
         return dataclasses.replace(doc, events=tuple(merge_repeats(events)))
@@ -269,10 +298,7 @@ class EventExtractor:
         ]
 
     def _focus_country(self, doc: Document) -> str | None:
-        codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
-        if not codes:
-            return None
-        country = self.countries.get(codes.most_common(1)[0][0])
+        country = self.countries.get(focus_code(doc))
         return country.name if country else None
 
     def _actors(
@@ -309,7 +335,7 @@ class EventExtractor:
                 triggers.append((trigger, modality))
         if not triggers:
             return []
-        free_places = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
+        free_places = event_places(doc, sentence, places, actors)
         return split_frames(sentence, triggers, free_places, actors, doc.text, doc.places)
 
     def _tells_of_told_event(self, scope: SentenceScope) -> bool:
@@ -358,7 +384,7 @@ class EventExtractor:
             return []  # "the army is preparing to ...", "rebels will not ...": no event the model may read
         category = TriggerCategory(CATEGORY_OF_TYPE[sub_type])
         trigger = Trigger(category, start, end, doc.text[start:end], PROPOSED_STRENGTH)
-        free_places = [p for p in scope.places if not not_an_event_place(doc, sentence, p, actors)]
+        free_places = event_places(doc, sentence, scope.places, actors)
         frames = split_frames(
             sentence, [(trigger, Modality.ASSERTED)], free_places, actors, doc.text, doc.places
         )
