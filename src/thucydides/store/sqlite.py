@@ -14,15 +14,17 @@ from types import TracebackType
 from typing import Any, Self
 
 from thucydides.errors import StoreError
-from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
+from thucydides.model import ControlChange, Document, Event, Evidence, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
 from thucydides.store import feeds as feed_rows
+from thucydides.store import pages
 from thucydides.store.base import EventFilter, IncidentFilter, StoreStatus
 from thucydides.store.conditions import place_time_type
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
 from thucydides.store.feeds import FeedState, SeenEntry
 from thucydides.store.fusion import FusionSession
 from thucydides.store.migrations import applied_migrations, grid_cell, is_coarse, migrate
+from thucydides.store.pages import EventPage, EventQuery, IncidentPage, PageKey, StoredDocument
 
 
 class SqliteStore:
@@ -121,8 +123,8 @@ class SqliteStore:
         conn.execute(
             "INSERT INTO events (event_id, document_id, run_id, event_date, event_type, sub_event_type,"
             " actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, source, incident_id, record,"
-            " cell, coarse)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cell, coarse, latitude, longitude, fatalities)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.event_id,
                 event.document_id,
@@ -141,6 +143,9 @@ class SqliteStore:
                 _record_json(record, event.event_id),
                 grid_cell(event.latitude, event.longitude),
                 is_coarse(record),
+                event.latitude,
+                event.longitude,
+                event.fatalities,
             ),
         )
         conn.executemany(
@@ -236,6 +241,43 @@ class SqliteStore:
         """Control changes, by place then date."""
         with sqlite_errors(self.path, "read control changes"):
             return FusionSession(self._conn).control_changes(admin1=admin1, date_to=date_to)
+
+    # -- what the HTTP API reads (store/pages.py) -------------------------------------------
+
+    def event_page(self, query: EventQuery, *, after: PageKey | None, limit: int) -> EventPage:
+        """Up to ``limit`` events passing ``query``, by (date, id), undated last, after ``after``."""
+        with sqlite_errors(self.path, "read a page of events"):
+            return pages.event_page(self._conn, query, after=after, limit=limit)
+
+    def event(self, event_id: str) -> Event | None:
+        """One stored event, linked to its incident; None when there is none."""
+        with sqlite_errors(self.path, "read an event"):
+            return pages.event_by_id(self._conn, event_id)
+
+    def evidence(self, event_ids: list[str]) -> dict[str, list[Evidence]]:
+        """The evidence of each of ``event_ids`` (the ids not stored are left out)."""
+        with sqlite_errors(self.path, "read evidence"):
+            return pages.evidence_of(self._conn, event_ids)
+
+    def incident_page(self, filter: IncidentFilter, *, after: PageKey | None, limit: int) -> IncidentPage:
+        """Up to ``limit`` incidents passing ``filter``, by (date, id), undated last, after ``after``."""
+        with sqlite_errors(self.path, "read a page of incidents"):
+            return pages.incident_page(self._conn, filter, after=after, limit=limit)
+
+    def incident(self, incident_id: str) -> Incident | None:
+        """One stored incident; None when there is none."""
+        with sqlite_errors(self.path, "read an incident"):
+            return pages.incident_by_id(self._conn, incident_id)
+
+    def document(self, document_id: str) -> StoredDocument | None:
+        """One stored document with its events' evidence spans; None when there is none."""
+        with sqlite_errors(self.path, "read a document"):
+            return pages.document_by_id(self._conn, document_id)
+
+    def facets(self) -> dict[str, Any]:
+        """The stored events' date range and distinct types, outlets, admin1 and countries."""
+        with sqlite_errors(self.path, "read the filters' values"):
+            return pages.facets(self._conn)
 
     # -- problems -----------------------------------------------------------------------------
 
