@@ -27,6 +27,7 @@ from thucydides.cli.common import (
 )
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
+from thucydides.cli.serve import serve
 from thucydides.cli.status import status
 from thucydides.cli.watch import feeds, watch
 
@@ -433,3 +434,4 @@ main.add_command(control)
 main.add_command(status)
 main.add_command(watch)
 main.add_command(feeds)
+main.add_command(serve)
