@@ -18,12 +18,12 @@ from thucydides.api import basemap, documents, events, incidents, problems, web
 from thucydides.api.basemap import Basemap
 from thucydides.api.ingest import ReportIngester
 from thucydides.api.limits import BodyLimit
-from thucydides.api.reading import StoreFactory
+from thucydides.api.reading import StoreFactory, ThreadStores
 from thucydides.api.settings import ApiSettings
 
 
 def create_app(store_factory: StoreFactory, settings: ApiSettings) -> FastAPI:
-    """The API over the stores ``store_factory`` opens (one per request), configured by ``settings``."""
+    """The API over the stores ``store_factory`` opens (one per serving thread), set by ``settings``."""
     app = FastAPI(
         title="Thucydides",
         version=__version__,
@@ -32,7 +32,7 @@ def create_app(store_factory: StoreFactory, settings: ApiSettings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.store_factory = store_factory
+    app.state.stores = ThreadStores(store_factory)
     app.state.basemap = Basemap(settings.basemap_dir)
     app.state.ingester = ReportIngester(settings.pipeline, settings.resources)
     problems.install(app)

@@ -31,7 +31,7 @@ EventFormat = Literal["json", "geojson", "csv"]
 
 
 @router.get("/events", summary="Stored events, filtered and paged")
-def list_events(
+async def list_events(
     request: Request,
     date_from: Annotated[dt.date | None, Query(description="First event date, YYYY-MM-DD.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
@@ -107,7 +107,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence")
-def get_event(
+async def get_event(
     request: Request, event_id: Annotated[str, Path(max_length=200, description="The record's event_id.")]
 ) -> dict[str, Any]:
     """The event record, each evidence span with its report's metadata, and its incident's id."""
@@ -119,7 +119,7 @@ def get_event(
                 "not-found",
                 f"No event {event_id!r} is stored. Find event ids with GET /events.",
             )
-        document = store.document(event.document_id)
+        document = store.document(event.document_id, evidence=False)
     return {
         "event": event_to_record(event),
         "evidence": [

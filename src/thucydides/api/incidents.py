@@ -29,7 +29,7 @@ router = APIRouter(tags=["incidents"])
 
 
 @router.get("/incidents", summary="Fused incidents, filtered and paged")
-def list_incidents(
+async def list_incidents(
     request: Request,
     date_from: Annotated[dt.date | None, Query(description="First date, YYYY-MM-DD.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Last date, YYYY-MM-DD.")] = None,
@@ -77,7 +77,7 @@ def list_incidents(
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every source's telling")
-def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+async def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """The incident, and for each report of it the source's own record and its evidence spans."""
     with store_of(request) as store:
         incident = store.incident(incident_id)

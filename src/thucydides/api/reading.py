@@ -1,7 +1,12 @@
-"""What every read endpoint shares: a store per request, page cursors, bounding boxes, page links.
+"""What every read endpoint shares: a store per serving thread, page cursors, bounding boxes, links.
 
-A store is opened for each request, in the thread that serves it, and closed at its end:
-SQLite connections belong to one thread, and WAL mode lets many readers work beside a writer.
+Each thread of the server's pool opens its own store the first time it serves a request and keeps
+it: a SQLite connection belongs to one thread, opening one costs more than most queries, and WAL
+mode lets these readers work beside a writer.
+
+The pages and single records (``async def`` endpoints) are read on the event loop's own thread: a
+query bounded by its page size takes a millisecond or two, less than handing it to a thread. What
+can take longer (the filters' values, the control ledger, a document, an ingest) runs in the pool.
 """
 
 from __future__ import annotations
@@ -9,24 +14,52 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from fastapi import Request
 
 from thucydides.api.problems import ApiProblem
+from thucydides.errors import StoreError
 from thucydides.store import Store
 from thucydides.store.pages import BBox, PageKey
 
 StoreFactory = Callable[[], Store]
 
 
+class ThreadStores:
+    """One store per thread, opened by ``factory`` on first use and kept while the thread lives (a
+    connection can only be closed by its own thread; the pool's threads end with the server)."""
+
+    def __init__(self, factory: StoreFactory) -> None:
+        self.factory = factory
+        self._local = threading.local()
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self.factory()
+            self._local.store = store
+        return store
+
+    def forget(self) -> None:
+        """Close this thread's store (after a store error, the next request opens a fresh one)."""
+        store: Store | None = getattr(self._local, "store", None)
+        self._local.store = None
+        if store is not None:
+            store.close()
+
+
 @contextmanager
 def store_of(request: Request) -> Iterator[Store]:
-    """The app's store, opened for this request and closed after it."""
-    factory: StoreFactory = request.app.state.store_factory
-    with factory() as store:
-        yield store
+    """The store of the thread serving this request."""
+    stores: ThreadStores = request.app.state.stores
+    try:
+        yield stores.get()
+    except StoreError:
+        stores.forget()
+        raise
 
 
 def encode_cursor(key: PageKey) -> str:

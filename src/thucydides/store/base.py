@@ -197,8 +197,9 @@ class Store(Protocol):
         """One stored incident; None when there is none."""
         ...
 
-    def document(self, document_id: str) -> StoredDocument | None:
-        """One stored document with its events' evidence spans; None when there is none."""
+    def document(self, document_id: str, *, evidence: bool = True) -> StoredDocument | None:
+        """One stored document with its events' evidence spans (none when not ``evidence``); None when
+        there is no such document."""
         ...
 
     def facets(self) -> dict[str, Any]:

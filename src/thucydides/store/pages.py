@@ -207,17 +207,25 @@ def evidence_of(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, lis
     return found
 
 
-def document_by_id(conn: sqlite3.Connection, document_id: str) -> StoredDocument | None:
-    """The stored document ``document_id`` with its events' evidence spans; None when there is none."""
+def document_by_id(
+    conn: sqlite3.Connection, document_id: str, *, evidence: bool = True
+) -> StoredDocument | None:
+    """The stored document ``document_id`` with its events' evidence spans (left out when not
+    ``evidence``: a long report holds hundreds); None when there is none."""
     row = conn.execute(
         "SELECT id, input, url, source, published, title, text FROM documents WHERE id = ?", (document_id,)
     ).fetchone()
     if row is None:
         return None
-    spans = conn.execute(
-        'SELECT event_id, start, "end" FROM evidence WHERE document_id = ? ORDER BY start, "end", event_id',
-        (document_id,),
-    ).fetchall()
+    spans = (
+        conn.execute(
+            'SELECT event_id, start, "end" FROM evidence WHERE document_id = ?'
+            ' ORDER BY start, "end", event_id',
+            (document_id,),
+        ).fetchall()
+        if evidence
+        else []
+    )
     return StoredDocument(
         id=row[0],
         input=row[1],

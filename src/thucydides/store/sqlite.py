@@ -269,10 +269,11 @@ class SqliteStore:
         with sqlite_errors(self.path, "read an incident"):
             return pages.incident_by_id(self._conn, incident_id)
 
-    def document(self, document_id: str) -> StoredDocument | None:
-        """One stored document with its events' evidence spans; None when there is none."""
+    def document(self, document_id: str, *, evidence: bool = True) -> StoredDocument | None:
+        """One stored document with its events' evidence spans (none when not ``evidence``); None when
+        there is no such document."""
         with sqlite_errors(self.path, "read a document"):
-            return pages.document_by_id(self._conn, document_id)
+            return pages.document_by_id(self._conn, document_id, evidence=evidence)
 
     def facets(self) -> dict[str, Any]:
         """The stored events' date range and distinct types, outlets, admin1 and countries."""
