@@ -83,8 +83,8 @@ async def list_events(
     )
     after = decode_cursor(cursor)
     with store_of(request) as store:
-        if country is not None:
-            check_country(country, store.countries())
+        if country is not None and not store.has_country(country):
+            check_country(country, store.countries())  # refused, naming the nearest countries stored
         page = store.event_page(query, after=after, limit=size)
     token = encode_cursor(page.next) if page.next else None
     link = next_link(request, token)

@@ -37,7 +37,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
     open_store(path, create=False).close()  # a missing or foreign database fails here, not per request
     api = ApiSettings.from_env(settings)
     app = create_app(lambda: open_store(path, create=False), api)
-    writes = "writes allowed with the token" if api.writable else "read-only (no THUCYDIDES_API_TOKEN)"
+    writes = "writes allowed with the token" if api.writable else "read-only: no THUCYDIDES_API_TOKEN"
     basemap = api.basemap_dir or "none: set THUCYDIDES_DATA for the basemap"
     click.echo(f"Serving {path} at http://{host}:{port}/ ({writes}); basemap data: {basemap}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -202,6 +202,10 @@ class Store(Protocol):
         there is no such document."""
         ...
 
+    def has_country(self, country: str) -> bool:
+        """Whether any stored event is in ``country`` (ignoring case); cheaper than ``countries``."""
+        ...
+
     def facets(self) -> dict[str, Any]:
         """The stored events' date range and distinct types, outlets, admin1 and countries."""
         ...

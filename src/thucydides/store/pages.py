@@ -238,6 +238,11 @@ def document_by_id(
     )
 
 
+def has_country(conn: sqlite3.Connection, country: str) -> bool:
+    """Whether any stored event is in ``country`` (ignoring case), read from the country index."""
+    return conn.execute("SELECT 1 FROM events WHERE country = ? LIMIT 1", (country,)).fetchone() is not None
+
+
 def facets(conn: sqlite3.Connection) -> dict[str, Any]:
     """What the map's filters offer: the date range and the distinct types, outlets and admin1."""
 

@@ -275,6 +275,11 @@ class SqliteStore:
         with sqlite_errors(self.path, "read a document"):
             return pages.document_by_id(self._conn, document_id, evidence=evidence)
 
+    def has_country(self, country: str) -> bool:
+        """Whether any stored event is in ``country`` (ignoring case); cheaper than ``countries``."""
+        with sqlite_errors(self.path, "read countries"):
+            return pages.has_country(self._conn, country)
+
     def facets(self) -> dict[str, Any]:
         """The stored events' date range and distinct types, outlets, admin1 and countries."""
         with sqlite_errors(self.path, "read the filters' values"):
