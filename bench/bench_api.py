@@ -225,20 +225,23 @@ async def drive(port: int, count: int, *, rate: float, seconds: float, in_flight
     rng = random.Random(7)
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
+    reasons: dict[str, int] = {}
     idle = [await Connection.open(port) for _ in range(in_flight)]
 
-    async def one(kind: str, path: str, params: dict[str, str]) -> None:
-        connection = idle.pop()
+    async def one(connection: Connection, kind: str, path: str, params: dict[str, str]) -> None:
         sent = time.perf_counter()
+        why = ""
         try:
-            ok = await connection.get(path + ("?" + urlencode(params) if params else "")) == 200
+            status = await connection.get(path + ("?" + urlencode(params) if params else ""))
+            why = "" if status == 200 else f"HTTP {status}"
             idle.append(connection)
-        except (OSError, asyncio.IncompleteReadError, ValueError, StopIteration):
-            ok = False
+        except (OSError, asyncio.IncompleteReadError, ValueError, StopIteration) as error:
+            why = type(error).__name__
             idle.append(await Connection.open(port))
         latencies.setdefault(kind, []).append((time.perf_counter() - sent) * 1000)
-        if not ok:
+        if why:
             errors[kind] = errors.get(kind, 0) + 1
+            reasons[f"{kind}: {why} ({path})"] = reasons.get(f"{kind}: {why} ({path})", 0) + 1
 
     total = int(rate * seconds)
     tasks = []
@@ -251,7 +254,8 @@ async def drive(port: int, count: int, *, rate: float, seconds: float, in_flight
         if not idle:
             errors["over in-flight limit"] = errors.get("over in-flight limit", 0) + 1
             continue
-        tasks.append(asyncio.create_task(one(*next_request(rng, count))))
+        # The connection is taken here, not in the task: tasks not yet started cannot overbook.
+        tasks.append(asyncio.create_task(one(idle.pop(), *next_request(rng, count))))
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - started
     for connection in idle:
@@ -264,6 +268,8 @@ async def drive(port: int, count: int, *, rate: float, seconds: float, in_flight
         cuts = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
         failed = sum(errors.values()) if kind == "all" else errors.get(kind, 0)
         print(f"{kind:<16}{len(values):>8}{cuts[49]:>9.1f}{cuts[94]:>9.1f}{cuts[98]:>9.1f}{failed:>8}")
+    for reason, times in sorted(reasons.items()):
+        print(f"error: {reason} x{times}")
     if "over in-flight limit" in errors:
         print(f"not sent (over --in-flight, counted as errors): {errors['over in-flight limit']}")
 

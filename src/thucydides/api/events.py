@@ -91,15 +91,15 @@ async def list_events(
     headers = page_headers(link)
     if format == "geojson":
         out = io.StringIO()
-        write_geojson(page.events, out)
+        write_geojson(page.events, out)  # the exports' writers take typed events
         return Response(out.getvalue(), media_type="application/geo+json", headers=headers)
     if format == "csv":
         out = io.StringIO()
         write_csv(page.events, out)
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     body = {
-        "events": [event_to_record(event) for event in page.events],
-        "count": len(page.events),
+        "events": page.records,
+        "count": len(page.records),
         "next_cursor": token,
         "next": link,
     }

@@ -68,8 +68,8 @@ async def list_incidents(
         incidents_geojson(page.incidents, out)
         return Response(out.getvalue(), media_type="application/geo+json", headers=page_headers(link))
     body = {
-        "incidents": [incident_to_record(incident) for incident in page.incidents],
-        "count": len(page.incidents),
+        "incidents": page.records,
+        "count": len(page.records),
         "next_cursor": token,
         "next": link,
     }

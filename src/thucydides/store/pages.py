@@ -12,13 +12,14 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from thucydides.model import Event, Evidence, Incident
-from thucydides.record import event_from_record, incident_from_record
+from thucydides.record import RECORD_FIELDS, event_from_record, incident_from_record
 from thucydides.store.base import EventFilter, IncidentFilter
 from thucydides.store.conditions import place_time_type
-from thucydides.store.connection import fold
+from thucydides.store.connection import fold, sqlite_errors
 
 UNDATED_KEY = "~"  # the sort key of an undated event: after every ISO date (migration 5's index)
 _SORT_KEY = f"ifnull(event_date, '{UNDATED_KEY}')"
@@ -59,10 +60,16 @@ class PageKey:
 
 @dataclass(frozen=True, slots=True)
 class EventPage:
-    """Events of one page and the key to continue after them (None on the last page)."""
+    """Events of one page, as spec records (each as stored, linked to its incident), and the key to
+    continue after them (None on the last page)."""
 
-    events: list[Event]
+    records: list[dict[str, Any]]
     next: PageKey | None
+
+    @property
+    def events(self) -> list[Event]:
+        """The page's events in typed form."""
+        return [event_from_record(record) for record in self.records]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,22 +111,17 @@ def event_page(
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    events = [_event(record, incident_id) for record, incident_id, _ in rows]
+    records = [_record(record, incident_id) for record, incident_id, _ in rows]
     last = rows[-1] if rows else None
-    return EventPage(events, PageKey(last[2], events[-1].event_id) if more and last else None)
+    return EventPage(records, PageKey(last[2], records[-1]["event_id"]) if more and last else None)
 
 
 def event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for ``query`` (``EventFilter.matches`` plus the API's own)."""
     wanted = query.filter
-    where, params = place_time_type(wanted)
-    # The same date bounds on the sort key let migration 5's index serve range, order and limit.
-    if wanted.date_from is not None:
-        where.append(f"{_SORT_KEY} >= ?")
-        params.append(wanted.date_from.isoformat())
-    if wanted.date_to is not None:
-        where.append(f"{_SORT_KEY} <= ?")
-        params.append(wanted.date_to.isoformat())
+    where, params = place_time_type(dataclasses.replace(wanted, date_from=None, date_to=None))
+    dates, bounds = date_range(wanted.date_from, wanted.date_to)
+    where, params = dates + where, bounds + params
     if wanted.actor is not None:
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         where.append("(" + " OR ".join(f"instr(thu_fold({column}), ?) > 0" for column in columns) + ")")
@@ -151,17 +153,25 @@ def event_conditions(query: EventQuery) -> tuple[list[str], list[Any]]:
 
 @dataclass(frozen=True, slots=True)
 class IncidentPage:
-    """Incidents of one page and the key to continue after them (None on the last page)."""
+    """Incidents of one page, as their stored records (``incident_to_record``), and the key to
+    continue after them (None on the last page)."""
 
-    incidents: list[Incident]
+    records: list[dict[str, Any]]
     next: PageKey | None
+
+    @property
+    def incidents(self) -> list[Incident]:
+        """The page's incidents in typed form."""
+        return [incident_from_record(record) for record in self.records]
 
 
 def incident_page(
     conn: sqlite3.Connection, filter: IncidentFilter, *, after: PageKey | None, limit: int
 ) -> IncidentPage:
     """Up to ``limit`` incidents passing ``filter``, by (date, id), undated last, after ``after``."""
-    where, params = place_time_type(filter)
+    where, params = place_time_type(dataclasses.replace(filter, date_from=None, date_to=None))
+    dates, bounds = date_range(filter.date_from, filter.date_to)
+    where, params = dates + where, bounds + params
     if filter.min_sources is not None:
         where.append("independent_sources >= ?")
         params.append(filter.min_sources)
@@ -176,8 +186,26 @@ def incident_page(
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    found = [incident_from_record(json.loads(row[0])) for row in rows]
+    found = [json.loads(row[0]) for row in rows]
     return IncidentPage(found, PageKey(rows[-1][1], rows[-1][2]) if more and rows else None)
+
+
+def date_range(first: dt.date | None, last: dt.date | None) -> tuple[list[str], list[Any]]:
+    """Date bounds on the sort key rather than on ``event_date``: the same records (a bound leaves
+    undated ones out), read from migration 5's indexes alone, which also give the order, so that a
+    page reads only the rows it returns."""
+    where: list[str] = []
+    params: list[Any] = []
+    if first is not None or last is not None:
+        where.append(f"{_SORT_KEY} < ?")
+        params.append(UNDATED_KEY)
+    if first is not None:
+        where.append(f"{_SORT_KEY} >= ?")
+        params.append(first.isoformat())
+    if last is not None:
+        where.append(f"{_SORT_KEY} <= ?")
+        params.append(last.isoformat())
+    return where, params
 
 
 def event_by_id(conn: sqlite3.Connection, event_id: str) -> Event | None:
@@ -263,6 +291,62 @@ def facets(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def _event(record: str, incident_id: str | None) -> Event:
-    # The record is the document's own; fusion only links it to an incident (the column).
-    return dataclasses.replace(event_from_record(json.loads(record)), incident_id=incident_id)
+def _record(text: str, incident_id: str | None) -> dict[str, Any]:
+    """The spec record as stored, in the spec's fields; the record is the document's own, and fusion
+    only links it to an incident (the column)."""
+    stored = json.loads(text)
+    record = {name: stored.get(name) for name in RECORD_FIELDS}
+    record["incident_id"] = incident_id
+    return record
+
+
+def _event(text: str, incident_id: str | None) -> Event:
+    return event_from_record(_record(text, incident_id))
+
+
+class PageReads:
+    """The ``Store`` methods of the reads above, for a store holding a connection (``SqliteStore``)."""
+
+    path: Path
+    _conn: sqlite3.Connection
+
+    def event_page(self, query: EventQuery, *, after: PageKey | None, limit: int) -> EventPage:
+        """Up to ``limit`` events passing ``query``, by (date, id), undated last, after ``after``."""
+        with sqlite_errors(self.path, "read a page of events"):
+            return event_page(self._conn, query, after=after, limit=limit)
+
+    def event(self, event_id: str) -> Event | None:
+        """One stored event, linked to its incident; None when there is none."""
+        with sqlite_errors(self.path, "read an event"):
+            return event_by_id(self._conn, event_id)
+
+    def evidence(self, event_ids: list[str]) -> dict[str, list[Evidence]]:
+        """The evidence of each of ``event_ids`` (the ids not stored are left out)."""
+        with sqlite_errors(self.path, "read evidence"):
+            return evidence_of(self._conn, event_ids)
+
+    def incident_page(self, filter: IncidentFilter, *, after: PageKey | None, limit: int) -> IncidentPage:
+        """Up to ``limit`` incidents passing ``filter``, by (date, id), undated last, after ``after``."""
+        with sqlite_errors(self.path, "read a page of incidents"):
+            return incident_page(self._conn, filter, after=after, limit=limit)
+
+    def incident(self, incident_id: str) -> Incident | None:
+        """One stored incident; None when there is none."""
+        with sqlite_errors(self.path, "read an incident"):
+            return incident_by_id(self._conn, incident_id)
+
+    def document(self, document_id: str, *, evidence: bool = True) -> StoredDocument | None:
+        """One stored document with its events' evidence spans (none when not ``evidence``); None when
+        there is no such document."""
+        with sqlite_errors(self.path, "read a document"):
+            return document_by_id(self._conn, document_id, evidence=evidence)
+
+    def has_country(self, country: str) -> bool:
+        """Whether any stored event is in ``country`` (ignoring case); cheaper than ``countries``."""
+        with sqlite_errors(self.path, "read countries"):
+            return has_country(self._conn, country)
+
+    def facets(self) -> dict[str, Any]:
+        """The stored events' date range and distinct types, outlets, admin1 and countries."""
+        with sqlite_errors(self.path, "read the filters' values"):
+            return facets(self._conn)

@@ -14,21 +14,21 @@ from types import TracebackType
 from typing import Any, Self
 
 from thucydides.errors import StoreError
-from thucydides.model import ControlChange, Document, Event, Evidence, Incident, Mention, Problem
+from thucydides.model import ControlChange, Document, Event, Incident, Mention, Problem
 from thucydides.record import event_from_record, event_to_record
 from thucydides.store import feeds as feed_rows
-from thucydides.store import pages
 from thucydides.store.base import EventFilter, IncidentFilter, StoreStatus
 from thucydides.store.conditions import place_time_type
 from thucydides.store.connection import connect, fold, sqlite_errors, transaction
 from thucydides.store.feeds import FeedState, SeenEntry
 from thucydides.store.fusion import FusionSession
 from thucydides.store.migrations import applied_migrations, grid_cell, is_coarse, migrate
-from thucydides.store.pages import EventPage, EventQuery, IncidentPage, PageKey, StoredDocument
+from thucydides.store.pages import PageReads
 
 
-class SqliteStore:
-    """A ``Store`` in a SQLite file, created (with its directory) and migrated on open."""
+class SqliteStore(PageReads):
+    """A ``Store`` in a SQLite file, created (with its directory) and migrated on open; what the HTTP
+    API reads comes from ``PageReads`` (``store/pages.py``)."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = 10.0) -> None:
         self.path = Path(path)
@@ -241,49 +241,6 @@ class SqliteStore:
         """Control changes, by place then date."""
         with sqlite_errors(self.path, "read control changes"):
             return FusionSession(self._conn).control_changes(admin1=admin1, date_to=date_to)
-
-    # -- what the HTTP API reads (store/pages.py) -------------------------------------------
-
-    def event_page(self, query: EventQuery, *, after: PageKey | None, limit: int) -> EventPage:
-        """Up to ``limit`` events passing ``query``, by (date, id), undated last, after ``after``."""
-        with sqlite_errors(self.path, "read a page of events"):
-            return pages.event_page(self._conn, query, after=after, limit=limit)
-
-    def event(self, event_id: str) -> Event | None:
-        """One stored event, linked to its incident; None when there is none."""
-        with sqlite_errors(self.path, "read an event"):
-            return pages.event_by_id(self._conn, event_id)
-
-    def evidence(self, event_ids: list[str]) -> dict[str, list[Evidence]]:
-        """The evidence of each of ``event_ids`` (the ids not stored are left out)."""
-        with sqlite_errors(self.path, "read evidence"):
-            return pages.evidence_of(self._conn, event_ids)
-
-    def incident_page(self, filter: IncidentFilter, *, after: PageKey | None, limit: int) -> IncidentPage:
-        """Up to ``limit`` incidents passing ``filter``, by (date, id), undated last, after ``after``."""
-        with sqlite_errors(self.path, "read a page of incidents"):
-            return pages.incident_page(self._conn, filter, after=after, limit=limit)
-
-    def incident(self, incident_id: str) -> Incident | None:
-        """One stored incident; None when there is none."""
-        with sqlite_errors(self.path, "read an incident"):
-            return pages.incident_by_id(self._conn, incident_id)
-
-    def document(self, document_id: str, *, evidence: bool = True) -> StoredDocument | None:
-        """One stored document with its events' evidence spans (none when not ``evidence``); None when
-        there is no such document."""
-        with sqlite_errors(self.path, "read a document"):
-            return pages.document_by_id(self._conn, document_id, evidence=evidence)
-
-    def has_country(self, country: str) -> bool:
-        """Whether any stored event is in ``country`` (ignoring case); cheaper than ``countries``."""
-        with sqlite_errors(self.path, "read countries"):
-            return pages.has_country(self._conn, country)
-
-    def facets(self) -> dict[str, Any]:
-        """The stored events' date range and distinct types, outlets, admin1 and countries."""
-        with sqlite_errors(self.path, "read the filters' values"):
-            return pages.facets(self._conn)
 
     # -- problems -----------------------------------------------------------------------------
 
