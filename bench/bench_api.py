@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import dataclasses
 import datetime as dt
 import random
@@ -226,7 +227,8 @@ async def drive(port: int, count: int, *, rate: float, seconds: float, in_flight
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     reasons: dict[str, int] = {}
-    idle = [await Connection.open(port) for _ in range(in_flight)]
+    # Used in turn (first in, first out): none lies idle past the server's keep-alive timeout.
+    idle = collections.deque([await Connection.open(port) for _ in range(in_flight)])
 
     async def one(connection: Connection, kind: str, path: str, params: dict[str, str]) -> None:
         sent = time.perf_counter()
@@ -255,7 +257,7 @@ async def drive(port: int, count: int, *, rate: float, seconds: float, in_flight
             errors["over in-flight limit"] = errors.get("over in-flight limit", 0) + 1
             continue
         # The connection is taken here, not in the task: tasks not yet started cannot overbook.
-        tasks.append(asyncio.create_task(one(idle.pop(), *next_request(rng, count))))
+        tasks.append(asyncio.create_task(one(idle.popleft(), *next_request(rng, count))))
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - started
     for connection in idle:
