@@ -72,6 +72,8 @@ def test_markers_follow_the_api_the_slider_and_a_click_shows_the_evidence(
     # A filter: every day, battles only; the page shows what the API gives for it.
     tab.select_option("#window", "all")
     wait_loaded(tab, "2016-12-08", "2016-12-10")
+    tab.wait_for_function("window.thucydides.map && window.thucydides.map.loaded()", timeout=TIMEOUT_MS)
+    tab.screenshot(path=str(artifacts / "map-all.png"))
     tab.select_option("select[name=type]", "Battles")
     tab.wait_for_function("window.thucydides.query.type === 'Battles'", timeout=TIMEOUT_MS)
     wanted = api_ids(server, date_from="2016-12-08", date_to="2016-12-10", type="Battles")
