@@ -91,6 +91,7 @@ def test_markers_follow_the_api_the_slider_and_a_click_shows_the_evidence(
 
     # The map draws the marker; a click on it opens the incident with the evidence highlighted.
     tab.wait_for_function("window.thucydides.map && window.thucydides.map.loaded()", timeout=TIMEOUT_MS)
+    tab.evaluate("window.thucydides.map.jumpTo({center: [38.27, 34.56], zoom: 6})")  # the user pans there
     tab.wait_for_function(
         "window.thucydides.map.queryRenderedFeatures({layers: ['events']}).length === 1", timeout=TIMEOUT_MS
     )

@@ -119,12 +119,21 @@ async function reload() {
       for (const feature of control.features) feature.properties.colour = controllerColour(feature.properties.controller);
       state.map.getSource("control").setData({ type: "FeatureCollection", features: control.features.filter((f) => f.geometry) });
     }
+    if (!state.ready && state.map) fitToEvents(events);
     renderFeed();
     state.ready = true;
     document.body.dataset.loaded = `${state.query.date_from}/${state.query.date_to}/${events.length}`;
   } catch (error) {
     notice(error.message);
   }
+}
+
+// The first view frames the day's events (the basemap's default view is the whole region).
+function fitToEvents(events) {
+  const points = events.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
+  if (!points.length) return;
+  const bounds = points.reduce((b, p) => b.extend(p), new maplibregl.LngLatBounds(points[0], points[0]));
+  state.map.fitBounds(bounds, { padding: 80, maxZoom: 8, duration: 0 });
 }
 
 // The incident listing has no actor or outlet filter: those are applied here, on each source's telling.

@@ -24,6 +24,11 @@ function open(...nodes) {
   body().replaceChildren(...nodes);
   panel().hidden = false;
   panel().scrollTop = 0;
+  // Each report's box opens on its evidence, however far into the report it lies.
+  for (const box of body().querySelectorAll(".report-text")) {
+    const mark = box.querySelector("mark.evidence");
+    if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 24;
+  }
 }
 
 export function closePanel() {
