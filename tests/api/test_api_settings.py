@@ -14,23 +14,23 @@ TOKEN = "a-token-long-enough-to-be-a-secret"
 
 
 def test_defaults_are_read_only_and_closed() -> None:
-    settings = ApiSettings.from_env(Settings(), {})
+    settings = ApiSettings.resolve(Settings(), {})
     assert settings.token is None and not settings.writable
     assert settings.cors_origins == () and settings.max_body_bytes == 2_000_000
 
 
 def test_token_from_the_environment_or_a_file(tmp_path: Path) -> None:
-    assert ApiSettings.from_env(Settings(), {"THUCYDIDES_API_TOKEN": TOKEN}).token == TOKEN
+    assert ApiSettings.resolve(Settings(), {"THUCYDIDES_API_TOKEN": TOKEN}).token == TOKEN
     file = tmp_path / "token"
     file.write_text(TOKEN + "\n", encoding="utf-8")
-    assert ApiSettings.from_env(Settings(), {"THUCYDIDES_API_TOKEN_FILE": str(file)}).token == TOKEN
+    assert ApiSettings.resolve(Settings(), {"THUCYDIDES_API_TOKEN_FILE": str(file)}).token == TOKEN
     with pytest.raises(ConfigError, match="cannot be read"):
-        ApiSettings.from_env(Settings(), {"THUCYDIDES_API_TOKEN_FILE": str(tmp_path / "none")})
+        ApiSettings.resolve(Settings(), {"THUCYDIDES_API_TOKEN_FILE": str(tmp_path / "none")})
 
 
 def test_a_short_token_is_refused() -> None:
     with pytest.raises(ConfigError, match="too easy to guess"):
-        ApiSettings.from_env(Settings(), {"THUCYDIDES_API_TOKEN": "secret"})
+        ApiSettings.resolve(Settings(), {"THUCYDIDES_API_TOKEN": "secret"})
 
 
 def test_limits_cors_and_basemap(tmp_path: Path) -> None:
@@ -39,16 +39,16 @@ def test_limits_cors_and_basemap(tmp_path: Path) -> None:
         "THUCYDIDES_API_CORS": "https://a.example, https://b.example",
         "THUCYDIDES_BASEMAP": str(tmp_path),
     }
-    settings = ApiSettings.from_env(Settings(), env)
+    settings = ApiSettings.resolve(Settings(), env)
     assert settings.max_body_bytes == 5000
     assert settings.cors_origins == ("https://a.example", "https://b.example")
     assert settings.basemap_dir == tmp_path
     with pytest.raises(ConfigError, match="positive number"):
-        ApiSettings.from_env(Settings(), {"THUCYDIDES_API_MAX_BODY": "lots"})
+        ApiSettings.resolve(Settings(), {"THUCYDIDES_API_MAX_BODY": "lots"})
     with pytest.raises(ConfigError, match="not a directory"):
-        ApiSettings.from_env(Settings(), {"THUCYDIDES_BASEMAP": str(tmp_path / "none")})
+        ApiSettings.resolve(Settings(), {"THUCYDIDES_BASEMAP": str(tmp_path / "none")})
 
 
 def test_the_basemap_defaults_to_the_reference_data(tmp_path: Path) -> None:
-    settings = ApiSettings.from_env(Settings(data_dir=tmp_path), {})
+    settings = ApiSettings.resolve(Settings(data_dir=tmp_path), {})
     assert settings.basemap_dir == tmp_path

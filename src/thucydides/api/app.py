@@ -1,6 +1,6 @@
 """The FastAPI application: ``create_app(store_factory, settings)``, pure (no resource at import).
 
-    app = create_app(lambda: open_store(path, create=False), ApiSettings.from_env(settings))
+    app = create_app(lambda: open_store(path, create=False), ApiSettings.resolve(settings))
 
 Routes: ``/events``, ``/events/{id}``, ``/facets``, ``/incidents``, ``/incidents/{id}``, ``/control``,
 ``/documents/{id}``, ``POST /documents``, ``/basemap``, ``/report`` (501), the map at ``/`` and an

@@ -1,6 +1,6 @@
 """The HTTP API's settings: the write token, limits, CORS and where the basemap comes from.
 
-Environment variables (``ApiSettings.from_env``):
+Environment variables (``ApiSettings.resolve``):
 
 - ``THUCYDIDES_API_TOKEN``       the bearer token that allows writes (POST /documents); without
                                  it (or its file) the API is read-only
@@ -31,7 +31,7 @@ MIN_TOKEN_CHARS = 16  # a shorter secret is guessable; refused rather than trust
 
 @dataclass(frozen=True, slots=True)
 class ApiSettings:
-    """Everything the API needs besides its store; build with ``from_env`` or directly in tests."""
+    """Everything the API needs besides its store; build with ``resolve`` or directly in tests."""
 
     token: str | None = None
     max_body_bytes: int = 2_000_000  # a report is ~10 kB of text, ~200 kB of HTML
@@ -43,7 +43,7 @@ class ApiSettings:
     resources: Callable[[], Resources] | None = None  # None: ``Resources.load(pipeline)``, once
 
     @classmethod
-    def from_env(cls, pipeline: Settings, environ: Mapping[str, str] | None = None) -> ApiSettings:
+    def resolve(cls, pipeline: Settings, environ: Mapping[str, str] | None = None) -> ApiSettings:
         """Settings from ``THUCYDIDES_API_*`` and ``THUCYDIDES_BASEMAP``, over ``pipeline``'s."""
         env = os.environ if environ is None else environ
         settings = cls(pipeline=pipeline, basemap_dir=pipeline.data_dir)

@@ -35,7 +35,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
     settings = settings_from_env(db)
     path = settings.db_path
     open_store(path, create=False).close()  # a missing or foreign database fails here, not per request
-    api = ApiSettings.from_env(settings)
+    api = ApiSettings.resolve(settings)
     app = create_app(lambda: open_store(path, create=False), api)
     writes = "writes allowed with the token" if api.writable else "read-only: no THUCYDIDES_API_TOKEN"
     basemap = api.basemap_dir or "none: set THUCYDIDES_DATA for the basemap"
