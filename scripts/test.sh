@@ -10,6 +10,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[dev]'
+# The browser tests drive Debian's Chromium through Playwright (never a browser Playwright downloads).
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+  sudo_=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo_="sudo"
+  $sudo_ apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+    || { $sudo_ apt-get update >/dev/null && $sudo_ apt-get install -y --no-install-recommends chromium >/dev/null; } \
+    || echo "warning: could not install Debian's chromium; the browser tests will be skipped" >&2
+fi
 
 if [ -z "${THUCYDIDES_DATA:-}" ] && [ -d ../shared/data ]; then
   THUCYDIDES_DATA="$(cd ../shared/data && pwd)"

@@ -96,5 +96,5 @@ def test_a_store_of_the_previous_schema_gains_the_feed_tables(tmp_path: Path) ->
 
     with SqliteStore(path) as store:
         store.save_feed(FeedState(url=FEED))
-        assert store.status().schema == known_migrations()[-1].id == 4
+        assert store.status().schema == known_migrations()[-1].id
         assert [state.url for state in store.feeds()] == [FEED]

@@ -28,6 +28,7 @@ from thucydides.cli.common import (
 )
 from thucydides.cli.fusion import control, fuse_command, incidents
 from thucydides.cli.gazetteer import gazetteer
+from thucydides.cli.serve import serve
 from thucydides.cli.status import status
 from thucydides.cli.watch import feeds, watch
 
@@ -435,3 +436,4 @@ main.add_command(report_command)
 main.add_command(status)
 main.add_command(watch)
 main.add_command(feeds)
+main.add_command(serve)

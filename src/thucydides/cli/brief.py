@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,26 +52,14 @@ def report_command(
     Example: thucydides report --date 2016-12-08 --format html -o brief.html
     Example: thucydides report --date 2016-12-08 --window 7d --admin1 Aleppo -o aleppo.md
     """
-    from thucydides.fuse.compare import MAX_DATE_TOLERANCE_DAYS
-    from thucydides.report.brief import build_brief
+    from thucydides.report.gather import brief_from_store
     from thucydides.report.window import parse_day, parse_window
-    from thucydides.store import EventFilter, IncidentFilter, open_store
-    from thucydides.store.values import check_country
+    from thucydides.store import open_store
 
     span = parse_window(parse_day(day), window)
     settings = settings_from_env(db)
-    # Records a little outside the window may belong to its incidents: they supply evidence only.
-    reach = dt.timedelta(days=MAX_DATE_TOLERANCE_DAYS)
     with open_store(settings.db_path, create=False) as store:
-        check_country(country, store.countries())
-        incidents = store.incidents(
-            IncidentFilter(date_from=span.first, date_to=span.last, country=country, admin1=admin1)
-        )
-        events = store.events(EventFilter(date_from=span.first - reach, date_to=span.last + reach))
-        changes = store.control_changes(admin1=admin1, date_to=span.last)
-    brief = build_brief(
-        span, incidents=incidents, events=events, control_changes=changes, country=country, admin1=admin1
-    )
+        brief = brief_from_store(store, span, country=country, admin1=admin1)
     _write(brief, fmt, output, settings.data_dir)
 
 
@@ -81,17 +68,15 @@ def _write(brief: Brief, fmt: str, output: Path | None, data_dir: Path | None) -
     from thucydides.report.brief_html import render_html
     from thucydides.report.brief_md import render_markdown
     from thucydides.report.exports import open_output, write_bytes
+    from thucydides.report.gather import draw
 
+    charts: list[Chart] = []
     if fmt == "md" and output is None:
         text = render_markdown(
             brief, chart_notes=["Charts are left out on standard output: write the brief to a file with -o."]
         )
-        charts: list[Chart] = []
     else:
-        from thucydides.report.charts import draw_charts  # matplotlib: only when drawing
-        from thucydides.report.outlines import load_outlines
-
-        charts, notes = draw_charts(brief, load_outlines(data_dir))
+        charts, notes = draw(brief, data_dir)
         if fmt == "html":
             text = render_html(brief, charts=charts, chart_notes=notes)
         else:

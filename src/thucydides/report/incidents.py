@@ -42,7 +42,7 @@ def write_incidents(incidents: Sequence[Incident], fmt: str, path: Path | None =
         elif fmt == "csv":
             _incident_csv(incidents, out)
         else:
-            _geojson([(i.latitude, i.longitude, incident_to_record(i)) for i in incidents], out)
+            incidents_geojson(incidents, out)
     return len(incidents)
 
 
@@ -64,8 +64,18 @@ def write_control(changes: Sequence[ControlChange], fmt: str, path: Path | None 
             for change in changes:
                 out.write(_json(control_to_record(change)) + "\n")
         else:
-            _geojson([(c.latitude, c.longitude, control_to_record(c)) for c in changes], out)
+            control_geojson(changes, out)
     return len(changes)
+
+
+def incidents_geojson(incidents: Sequence[Incident], out: TextIO) -> None:
+    """Incidents as a GeoJSON FeatureCollection (the ``geojson`` format) on the stream ``out``."""
+    _geojson([(i.latitude, i.longitude, incident_to_record(i)) for i in incidents], out)
+
+
+def control_geojson(changes: Sequence[ControlChange], out: TextIO) -> None:
+    """Control changes as a GeoJSON FeatureCollection (the ``geojson`` format) on the stream ``out``."""
+    _geojson([(c.latitude, c.longitude, control_to_record(c)) for c in changes], out)
 
 
 def _incident_table(incidents: Sequence[Incident], out: TextIO) -> None:

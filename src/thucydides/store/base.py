@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from thucydides.model import ControlChange, Document, Event, Incident, Problem
+from thucydides.model import ControlChange, Document, Event, Evidence, Incident, Problem
 from thucydides.store.feeds import FeedState, SeenEntry
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from thucydides.store.fusion import FusionSession
+    from thucydides.store.pages import EventPage, EventQuery, IncidentPage, PageKey, StoredDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,41 @@ class Store(Protocol):
         self, *, admin1: str | None = None, date_to: dt.date | None = None
     ) -> list[ControlChange]:
         """Control changes, by place then date."""
+        ...
+
+    # -- what the HTTP API reads (``store/pages.py``) --
+
+    def event_page(self, query: EventQuery, *, after: PageKey | None, limit: int) -> EventPage:
+        """Up to ``limit`` events passing ``query``, by (date, id), undated last, after ``after``."""
+        ...
+
+    def event(self, event_id: str) -> Event | None:
+        """One stored event, linked to its incident; None when there is none."""
+        ...
+
+    def evidence(self, event_ids: list[str]) -> dict[str, list[Evidence]]:
+        """The evidence of each of ``event_ids`` (the ids not stored are left out)."""
+        ...
+
+    def incident_page(self, filter: IncidentFilter, *, after: PageKey | None, limit: int) -> IncidentPage:
+        """Up to ``limit`` incidents passing ``filter``, by (date, id), undated last, after ``after``."""
+        ...
+
+    def incident(self, incident_id: str) -> Incident | None:
+        """One stored incident; None when there is none."""
+        ...
+
+    def document(self, document_id: str, *, evidence: bool = True) -> StoredDocument | None:
+        """One stored document with its events' evidence spans (none when not ``evidence``); None when
+        there is no such document."""
+        ...
+
+    def has_country(self, country: str) -> bool:
+        """Whether any stored event is in ``country`` (ignoring case); cheaper than ``countries``."""
+        ...
+
+    def facets(self) -> dict[str, Any]:
+        """The stored events' date range and distinct types, outlets, admin1 and countries."""
         ...
 
     def feed(self, url: str) -> FeedState | None:

@@ -315,6 +315,26 @@ def m004_feeds(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration(5)
+def m005_api_pages(conn: sqlite3.Connection) -> None:
+    """Coordinates and fatalities as columns, and one index that serves the API's pages of events:
+    a date range read in key order, the bounding box checked in the index, no sort, no row read."""
+    _execute_all(
+        conn,
+        (
+            "ALTER TABLE events ADD COLUMN latitude REAL",
+            "ALTER TABLE events ADD COLUMN longitude REAL",
+            "ALTER TABLE events ADD COLUMN fatalities INTEGER",
+            "UPDATE events SET latitude = json_extract(record, '$.latitude'),"
+            " longitude = json_extract(record, '$.longitude'),"
+            " fatalities = json_extract(record, '$.fatalities')",
+            # '~' sorts after every ISO date: undated events come last, as in ``Store.events``.
+            "CREATE INDEX events_page ON events (ifnull(event_date, '~'), event_id, longitude, latitude)",
+            "CREATE INDEX incidents_page ON incidents (ifnull(event_date, '~'), incident_id)",
+        ),
+    )
+
+
 CELL_DEGREES = (
     0.25  # about 28 km of latitude: places a fine record can share an event with are within 2 cells
 )

@@ -23,10 +23,12 @@ from thucydides.store.connection import connect, fold, sqlite_errors, transactio
 from thucydides.store.feeds import FeedState, SeenEntry
 from thucydides.store.fusion import FusionSession
 from thucydides.store.migrations import applied_migrations, grid_cell, is_coarse, migrate
+from thucydides.store.pages import PageReads
 
 
-class SqliteStore:
-    """A ``Store`` in a SQLite file, created (with its directory) and migrated on open."""
+class SqliteStore(PageReads):
+    """A ``Store`` in a SQLite file, created (with its directory) and migrated on open; what the HTTP
+    API reads comes from ``PageReads`` (``store/pages.py``)."""
 
     def __init__(self, path: Path, *, busy_timeout_s: float = 10.0) -> None:
         self.path = Path(path)
@@ -121,8 +123,8 @@ class SqliteStore:
         conn.execute(
             "INSERT INTO events (event_id, document_id, run_id, event_date, event_type, sub_event_type,"
             " actor1, assoc_actor_1, actor2, assoc_actor_2, country, admin1, source, incident_id, record,"
-            " cell, coarse)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cell, coarse, latitude, longitude, fatalities)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.event_id,
                 event.document_id,
@@ -141,6 +143,9 @@ class SqliteStore:
                 _record_json(record, event.event_id),
                 grid_cell(event.latitude, event.longitude),
                 is_coarse(record),
+                event.latitude,
+                event.longitude,
+                event.fatalities,
             ),
         )
         conn.executemany(
