@@ -23,7 +23,7 @@ def test_the_report_is_the_brief_of_the_window_footnoted_and_self_contained(clie
     page = client.get("/report", params={"date": "2016-12-10", "window": "7d"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "Situation report" in page.text and "<sup" in page.text
-    assert "src=\"http" not in page.text and "href=\"http" not in page.text  # opens offline
+    assert 'src="http' not in page.text and 'href="http' not in page.text  # opens offline
     markdown = client.get("/report", params={"date": "2016-12-10", "window": "7d", "format": "md"})
     assert markdown.headers["content-type"].startswith("text/markdown") and "[^1]" in markdown.text
     empty = client.get("/report", params={"date": "2001-01-01", "format": "md"})
