@@ -134,6 +134,8 @@ def test_an_armed_groups_arabic_name_is_no_place(texts: Texts) -> None:
 
 def test_the_name_after_a_groups_noun_is_the_rest_of_the_groups_name(texts: Texts) -> None:
     assert texts("Ahrar al-Homs fighters shelled Aleppo.") == ["Aleppo"]
+    # "Fatah" ("conquest") heads groups' names too: "Fatah Homs" is a group, not the city.
+    assert texts("Jets targeted the rebels of Fatah Homs near Aleppo.") == ["Aleppo"]
 
 
 def test_group_words_alone_do_not_make_a_group_name() -> None:
@@ -255,3 +257,15 @@ def test_an_ayn_mark_that_begins_a_word_keeps_the_name_whole() -> None:
     assert ["Rasm", "Al", "Abed"] in found
     assert ["Majbal", "Abu", "Ali"] in found
     assert ["Anadan"] in found
+
+
+def test_what_a_side_takes_storms_or_enters_is_a_place(spans: Spans) -> None:
+    found = spans("Troops took control of Shayr Al-Nimr, Majbal Abu ‘Ali and Naourah on Sunday.")
+    assert [(text, cue) for text, _, cue in found] == [
+        ("Shayr Al-Nimr", "taken"),
+        ("Majbal Abu ‘Ali", "taken"),
+        ("Naourah", "taken"),
+    ]
+    assert [text for text, _, _ in spans("Reports say the army has entered Zabdeen.")] == ["Zabdeen"]
+    # People are captured too: no cue after "captured".
+    assert spans("Police captured Zubaydah on Sunday.") == []

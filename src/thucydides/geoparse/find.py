@@ -54,6 +54,8 @@ from thucydides.geoparse.lexicon import (
     SITE_NAME_HEADS,
     SITE_QUALIFIERS,
     STOP_WORDS,
+    TAKEN,
+    TAKEN_BEFORE,
     TITLES,
     Demonyms,
 )
@@ -71,6 +73,8 @@ _SINGULAR_CUES = frozenset({"outskirts"})
 _ROUTE_AFTER = re.compile(r"\s+" + ROUTE_WORDS + r"\b", re.IGNORECASE)
 # Words after a name that make it a settlement's or a quarter's name ("Masaken Hanano neighbourhood").
 _SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "village", "town", "suburb"})
+# Between two names of one list: "A, B", "A and B", "A, and B".
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # Two words joined by this alone, no space, are one word of a name ("Doron-Baga").
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
@@ -598,6 +602,9 @@ class _Sentence:
         capitalised = sum(word.capitalised for word in long_words)
         unstopped = not sentence.text.rstrip("\"”’' ").endswith((".", "!", "?"))
         self.headline = unstopped and len(long_words) >= 4 and capitalised >= 0.7 * len(long_words)
+        # The cue of a list's first name, and where that name ends: "took control of A, B and C",
+        # "the villages of A, B and C" vouch for every name of the list.
+        self.list_cue: tuple[int, str] | None = None
 
     def word(self, index: int) -> Word | None:
         return self.words[index] if 0 <= index < len(self.words) else None
@@ -606,6 +613,9 @@ class _Sentence:
         start, end = self.words[first].start, self.words[last].end
         previous = self.word(first - 1)
         before = self.doc.text[max(self.sentence.start, start - 48) : start]
+        cue = self.cue_after(last) or _cue_before(before) or self._listed_cue(start)
+        if cue is not None and (cue == TAKEN or (cue.endswith("s") and cue not in _SINGULAR_CUES)):
+            self.list_cue = (end, cue)
         return Span(
             start=start,
             end=end,
@@ -613,12 +623,19 @@ class _Sentence:
             sentence=self.sentence,
             known=known,
             origin=origin,
-            cue=self.cue_after(last) or _cue_before(before),
+            cue=cue,
             weak=weak,
             possessive=self.words[last].possessive,
             locative=previous is not None
             and (previous.lower in LOCATIVE_PREPOSITIONS or RELATIVE_BEFORE.search(before) is not None),
         )
+
+    def _listed_cue(self, start: int) -> str | None:
+        """The cue of the list this name continues, when only a comma or "and" stands between."""
+        if self.list_cue is None:
+            return None
+        end, cue = self.list_cue
+        return cue if _LIST_JOIN.match(self.doc.text[end:start]) else None
 
     def cue_after(self, last: int) -> str | None:
         """The feature word right after word ``last`` ("district"; "gas field" -> "field")."""
@@ -638,8 +655,11 @@ class _Sentence:
 
 
 def _cue_before(before: str) -> str | None:
+    """The feature word of "the town of X" before a name, or "taken" after "took control of"."""
     match = CUE_OF.search(before)
-    return match.group(1).lower() if match else None
+    if match:
+        return match.group(1).lower()
+    return TAKEN if TAKEN_BEFORE.search(before) else None
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -71,7 +71,7 @@ buddhist buddhists sikh sikhs evangelical
 GROUP_NOUNS = words_of(
     """
     jaish jaysh jaych jeish liwa liwaa alwiya alwiyat jabhat jabha harakat haraka kataib katibat
-    saraya faylaq failaq feilaq firqat firqa hayat hayaat jund junud ansar ahrar thuwar
+    saraya faylaq failaq feilaq firqat firqa hayat hayaat jund junud ansar ahrar thuwar fatah fateh
     tajammu tajamu
     """
 )
@@ -214,6 +214,16 @@ ROUTE_WORDS = r"(?:road|highway|motorway|route|railway|pipeline|axis)"
 CUE_OF = re.compile(
     r"\b(?:the\s+)?(?:\w+\s+)?(provinces?|governorates?|districts?|neighbou?rhoods?|city|cities|towns?|"
     r"villages?|regions?|suburbs?|areas?|countryside|outskirts)\s+of\s+[‘ʿ']?$",
+    re.IGNORECASE,
+)
+# What a side takes, storms or enters is a place ("took control of Shayr Al-Nimr, Majbal Abu ‘Ali and
+# Naourah", "has entered Zabdeen"): the cue "taken" vouches for the names after these words. Not
+# "captured" or "seized": people and weapons are captured and seized too.
+TAKEN = "taken"
+TAKEN_BEFORE = re.compile(
+    r"\b(?:(?:took|taken|taking|seized|seizing|regained|regaining|wrested|gained|gaining)\s+"
+    r"(?:full\s+|complete\s+|back\s+)?control\s+(?:of|over)|liberat(?:ed|ing)|stormed|storming|"
+    r"entered|entering|overran|overrunning|retook|retaking|recaptured|recapturing)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A name after one of these (and capitalised) is taken for a place even when the
