@@ -252,11 +252,12 @@ def test_a_nationality_before_capital_names_the_capital(make_doc: MakeDoc) -> No
 
 
 def test_an_ayn_mark_that_begins_a_word_keeps_the_name_whole() -> None:
-    text = "Troops took Rasm Al-‘Abed and Majbal Abu ‘Ali, then ‘Anadan."
+    text = "Troops took Rasm Al-‘Abed and Majbal Abu ‘Ali, then ‘Anadan and 'Ayn 'Issa."
     found = [[w.text for w in run] for run in runs(text, words(text))]
     assert ["Rasm", "Al", "Abed"] in found
     assert ["Majbal", "Abu", "Ali"] in found
     assert ["Anadan"] in found
+    assert ["Ayn", "Issa"] in found
 
 
 def test_what_a_side_takes_storms_or_enters_is_a_place(spans: Spans) -> None:

@@ -18,8 +18,9 @@ from thucydides.geoparse.lexicon import ARTICLES
 _WORD = re.compile(r"(?<![^\W_])(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʿʾ`‘][^\W\d_]+)*['’ʿʾ`‘]?")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 # What may separate two words of one name: spaces, a hyphen (with spaces around it or not), and an
-# ʿayn mark that begins the next word ("Rasm Al-‘Abed", "Majbal Abu ‘Ali").
-_JOINER = re.compile(r"^(?:\s+|\s*[-‐‑–]\s*)[‘ʿ]?$")
+# ʿayn mark (or the apostrophe written for one) that begins the next word ("Rasm Al-‘Abed",
+# "Majbal Abu ‘Ali", "'Ayn 'Issa").
+_JOINER = re.compile(r"^(?:\s+|\s*[-‐‑–]\s*)[‘ʿ']?$")
 _HYPHEN = re.compile(r"^[-‐‑–]$")
 _ABBREVIATION_DOT = re.compile(r"^\. ?$")
 # Abbreviated words of place names, written with a dot: Saint, Sainte, Mount, Fort, Port, Point.
