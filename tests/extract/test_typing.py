@@ -141,3 +141,16 @@ def test_actions_in_progress_and_destroyed_property_are_action_words() -> None:
     assert TriggerCategory.LOOTING in categories("Bulldozers razed three shops.")
     # Destroyed, but nothing of anyone's property: no looting.
     assert TriggerCategory.LOOTING not in categories("Jets destroyed an ammunition depot.")
+
+
+def test_sanctions_and_words_in_their_figurative_sense_are_no_action_words() -> None:
+    lexicon = TriggerLexicon.default()
+
+    def categories(text: str) -> set[TriggerCategory]:
+        return {t.category for t in lexicon.find(text)}
+
+    assert not categories("The government targeted the bank with sweeping sanctions.")
+    assert not categories("The ministry strikes back at critics.")
+    assert TriggerCategory.TARGET in categories("Jets targeted rebel positions with rockets.")
+    assert TriggerCategory.DISRUPT in categories("Troops destroyed a roadside improvised explosive device.")
+    assert TriggerCategory.SUICIDE in categories("Two kamikazes went off near a market.")
