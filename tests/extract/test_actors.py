@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from thucydides.extract.actors import ActorDictionary
@@ -74,3 +76,12 @@ def test_possessives_that_lost_their_apostrophe_still_name_a_side(actors: ActorD
         ("Syrias army", "Military Forces of Syria"),
         ("Assads troops", "Military Forces of Syria"),
     ]
+
+
+def test_every_populous_countrys_forces_are_named_from_the_reference_tables(shared_data: Path) -> None:
+    actors = ActorDictionary.default(data_dir=shared_data)
+    found = actors.find("Azerbaijani forces shelled the town.", country=None)
+    assert [(a.text, a.name) for a in found] == [("Azerbaijani forces", "Military Forces of Azerbaijan")]
+    # A small territory's name is a word of other names: "New Jersey police" is no state's police.
+    names = [a.name for a in actors.find("New Jersey police arrested a man.", country=None)]
+    assert "Police Forces of Jersey" not in names

@@ -154,3 +154,6 @@ def test_sanctions_and_words_in_their_figurative_sense_are_no_action_words() -> 
     assert TriggerCategory.TARGET in categories("Jets targeted rebel positions with rockets.")
     assert TriggerCategory.DISRUPT in categories("Troops destroyed a roadside improvised explosive device.")
     assert TriggerCategory.SUICIDE in categories("Two kamikazes went off near a market.")
+    # Confiscating is disrupted weapons use only when weapons are confiscated.
+    assert TriggerCategory.DISRUPT not in categories("Customs confiscated 40 tons of counterfeit cosmetics.")
+    assert TriggerCategory.DISRUPT in categories("Police confiscated a large number of weapons.")

