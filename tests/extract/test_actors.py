@@ -85,3 +85,14 @@ def test_every_populous_countrys_forces_are_named_from_the_reference_tables(shar
     # A small territory's name is a word of other names: "New Jersey police" is no state's police.
     names = [a.name for a in actors.find("New Jersey police arrested a man.", country=None)]
     assert "Police Forces of Jersey" not in names
+
+
+def test_a_nationality_before_and_shares_the_next_actors_noun(actors: ActorDictionary) -> None:
+    found = actors.find("Syrian and Russian forces attacked the town.", country=None)
+    assert [(a.text, a.name) for a in found] == [
+        ("Syrian", "Military Forces of Syria"),
+        ("Russian forces", "Military Forces of Russia"),
+    ]
+    # A group named before "and" stays itself.
+    names = [a.name for a in actors.find("Rebels and Russian forces clashed.", country=None)]
+    assert names == ["Opposition Rebels (Unknown)", "Military Forces of Russia"]

@@ -69,6 +69,8 @@ def _with_bare_possessives(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*words, *bare]))
 
 
+# A nationality word, then "and" right before another's actor name ("Syrian and Russian forces").
+_COORDINATED = re.compile(r"\b([A-Z][\w’'-]+)\s+and\s+$")
 # Countries this populous or more name state actors by their adjective ("Azerbaijani forces"); the
 # smaller territories' names are mostly words of other names ("New Jersey police").
 WORLD_MIN_POPULATION = 1_000_000
@@ -175,6 +177,13 @@ class ActorDictionary:
                     state_word = match.groupdict().get("state")
                     actor_country = self._country_of_word.get(state_word.lower()) if state_word else None
                     add(start, end, entry.canonical, entry.kind, actor_country, entry.provenance)
+                    if state_word is None or match.start("state") != start:
+                        continue
+                    # "Syrian and Russian forces": the first nationality shares the second's noun.
+                    coordinated = _COORDINATED.search(text, 0, start)
+                    first = self._country_of_word.get(coordinated.group(1).lower()) if coordinated else None
+                    if coordinated and first and not _overlaps(*coordinated.span(1), taken):
+                        add(*coordinated.span(1), entry.canonical, entry.kind, first, entry.provenance)
         for start, end, imported in self._imported.find(text):
             if not _overlaps(start, end, taken):
                 add(start, end, imported.canonical, imported.kind, None, imported.provenance)
