@@ -93,6 +93,9 @@ def test_a_nationality_before_and_shares_the_next_actors_noun(actors: ActorDicti
         ("Syrian", "Military Forces of Syria"),
         ("Russian forces", "Military Forces of Russia"),
     ]
+    # A state's aircraft named after the country.
+    (bombers,) = actors.find("Six long-range bombers from Russia struck the city.", country=None)
+    assert bombers.name == "Military Forces of Russia"
     # A group named before "and" stays itself.
     names = [a.name for a in actors.find("Rebels and Russian forces clashed.", country=None)]
     assert names == ["Opposition Rebels (Unknown)", "Military Forces of Russia"]
