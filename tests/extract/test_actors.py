@@ -99,3 +99,14 @@ def test_a_nationality_before_and_shares_the_next_actors_noun(actors: ActorDicti
     # A group named before "and" stays itself.
     names = [a.name for a in actors.find("Rebels and Russian forces clashed.", country=None)]
     assert names == ["Opposition Rebels (Unknown)", "Military Forces of Russia"]
+
+
+def test_the_nationality_pattern_is_a_tree_that_matches_each_word_as_written() -> None:
+    import re
+
+    from thucydides.extract.actors import trie_pattern
+
+    pattern = re.compile(f"(?:{trie_pattern(['syria', 'syrian', 'u.s.', 'us'])})$", re.IGNORECASE)
+    assert all(pattern.match(word) for word in ("Syria", "Syrian", "U.S.", "US"))
+    assert not pattern.match("uXsX")  # a dot is a dot
+    assert not pattern.match("Syri")
