@@ -31,6 +31,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from synthetic import ACTORS, OUTLETS, TYPES
 from thucydides.model import Document, Event, Evidence, Incident, SourceReport
 from thucydides.store.fusion import FusionSession
 from thucydides.store.sqlite import SqliteStore
@@ -39,20 +40,6 @@ FIRST_DAY = dt.date(2016, 1, 1)
 DAYS = 366
 WEST, SOUTH, EAST, NORTH = 35.7, 32.3, 42.4, 37.3  # Syria
 PER_DOCUMENT = 1000
-TYPES = [
-    ("Battles", "Armed clash"),
-    ("Battles", "Government regains territory"),
-    ("Explosions/Remote violence", "Air/drone strike"),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Violence against civilians", "Attack"),
-]
-ACTORS = [
-    "Military Forces of Syria",
-    "Military Forces of Russia",
-    "Islamic State (Syria)",
-    "Jabhat Fateh al-Sham",
-]
-OUTLETS = ["Fars", "SANA", "SOHR", "Reuters", "AFP", "Al-Masdar", "Orient", "Enab Baladi"]
 ADMIN1 = ["Aleppo", "Idlib", "Hama", "Homs", "Damascus", "Rural Damascus", "Deir ez-Zor", "Raqqa", "Daraa"]
 
 

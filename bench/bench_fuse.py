@@ -20,24 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from synthetic import ACTORS, OUTLETS, TYPES
 from thucydides.fuse.run import fuse
 from thucydides.model import Document, Event, Evidence
 from thucydides.store.sqlite import SqliteStore
 
-TYPES = [
-    ("Battles", "Armed clash"),
-    ("Battles", "Government regains territory"),
-    ("Explosions/Remote violence", "Air/drone strike"),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Violence against civilians", "Attack"),
-]
-ACTORS = [
-    "Military Forces of Syria",
-    "Military Forces of Russia",
-    "Islamic State (Syria)",
-    "Jabhat Fateh al-Sham",
-]
-OUTLETS = ["Fars", "SANA", "SOHR", "Reuters", "AFP", "Al-Masdar", "Orient", "Enab Baladi"]
 START = dt.date(2014, 1, 1)
 
 
