@@ -11,10 +11,9 @@ from fastapi.responses import JSONResponse, Response
 
 from thucydides.api.problems import ApiProblem
 from thucydides.api.reading import (
+    check_stored_country,
     decode_cursor,
-    encode_cursor,
-    next_link,
-    page_headers,
+    next_page,
     page_size,
     parse_bbox,
     store_of,
@@ -23,7 +22,7 @@ from thucydides.record import event_to_record
 from thucydides.report.exports import write_csv, write_geojson
 from thucydides.store import EventFilter
 from thucydides.store.pages import EventQuery
-from thucydides.store.values import check_country, check_type
+from thucydides.store.values import check_type
 
 router = APIRouter(tags=["events"])
 
@@ -83,12 +82,9 @@ async def list_events(
     )
     after = decode_cursor(cursor)
     with store_of(request) as store:
-        if country is not None and not store.has_country(country):
-            check_country(country, store.countries())  # refused, naming the nearest countries stored
+        check_stored_country(store, country)
         page = store.event_page(query, after=after, limit=size)
-    token = encode_cursor(page.next) if page.next else None
-    link = next_link(request, token)
-    headers = page_headers(link)
+    token, link, headers = next_page(request, page.next)
     if format == "geojson":
         out = io.StringIO()
         write_geojson(page.events, out)  # the exports' writers take typed events

@@ -11,10 +11,9 @@ from fastapi.responses import JSONResponse, Response
 
 from thucydides.api.problems import ApiProblem
 from thucydides.api.reading import (
+    check_stored_country,
     decode_cursor,
-    encode_cursor,
-    next_link,
-    page_headers,
+    next_page,
     page_size,
     store_of,
 )
@@ -23,7 +22,7 @@ from thucydides.fuse.control import control_query
 from thucydides.record import control_to_record, incident_to_record
 from thucydides.report.incidents import control_geojson, incidents_geojson
 from thucydides.store import IncidentFilter
-from thucydides.store.values import check_country, check_type
+from thucydides.store.values import check_type
 
 router = APIRouter(tags=["incidents"])
 
@@ -58,22 +57,20 @@ async def list_incidents(
     )
     after = decode_cursor(cursor)
     with store_of(request) as store:
-        if country is not None and not store.has_country(country):
-            check_country(country, store.countries())  # refused, naming the nearest countries stored
+        check_stored_country(store, country)
         page = store.incident_page(wanted, after=after, limit=size)
-    token = encode_cursor(page.next) if page.next else None
-    link = next_link(request, token)
+    token, link, headers = next_page(request, page.next)
     if format == "geojson":
         out = io.StringIO()
         incidents_geojson(page.incidents, out)
-        return Response(out.getvalue(), media_type="application/geo+json", headers=page_headers(link))
+        return Response(out.getvalue(), media_type="application/geo+json", headers=headers)
     body = {
         "incidents": page.records,
         "count": len(page.records),
         "next_cursor": token,
         "next": link,
     }
-    return JSONResponse(body, headers=page_headers(link))
+    return JSONResponse(body, headers=headers)
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every source's telling")

@@ -24,6 +24,7 @@ from thucydides.api.problems import ApiProblem
 from thucydides.errors import StoreError
 from thucydides.store import Store
 from thucydides.store.pages import BBox, PageKey
+from thucydides.store.values import check_country
 
 StoreFactory = Callable[[], Store]
 
@@ -102,6 +103,20 @@ def parse_bbox(value: str | None) -> BBox | None:
     if south > north:
         raise ApiProblem(400, "bad-parameter", f"bbox={value!r} has its south above its north. {fix}")
     return BBox(west, south, east, north)
+
+
+def check_stored_country(store: Store, country: str | None) -> None:
+    """Refuse a country no stored event is in, naming the nearest stored ones (one index row when
+    it is stored)."""
+    if country is not None and not store.has_country(country):
+        check_country(country, store.countries())
+
+
+def next_page(request: Request, key: PageKey | None) -> tuple[str | None, str | None, dict[str, str]]:
+    """The cursor of the next page, its URL and the ``Link`` header, from the page's next key."""
+    token = encode_cursor(key) if key else None
+    link = next_link(request, token)
+    return token, link, page_headers(link)
 
 
 def next_link(request: Request, cursor: str | None) -> str | None:
