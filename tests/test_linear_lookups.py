@@ -19,7 +19,8 @@ from thucydides.geocode import _anchor_for, _Anchors
 from thucydides.geoparse import closeness
 from thucydides.geoparse.closeness import _weights_from
 from thucydides.geoparse.context import Context, Item, paragraph_weight
-from thucydides.geoparse.find import Span, _without_overlaps
+from thucydides.geoparse.spans import Span
+from thucydides.geoparse.spans import without_overlaps as _without_overlaps
 from thucydides.model import Document, Mention, MentionKind, PlaceMention, Sentence
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from thucydides.gazetteer import Gazetteer
 from thucydides.geoparse.context import Item
-from thucydides.geoparse.find import Span
+from thucydides.geoparse.spans import Span
 from thucydides.geoparse.spellings import add_close_spellings
 from thucydides.model import Sentence
 

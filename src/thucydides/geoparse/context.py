@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from thucydides.gazetteer import Candidate
 from thucydides.gazetteer.geo import flat_distance_km
-from thucydides.geoparse.find import FIRST_WORD, Span
 from thucydides.geoparse.kinds import continent
+from thucydides.geoparse.spans import FIRST_WORD, Span
 from thucydides.model import Place
 
 AREAL = frozenset({"country", "admin1", "admin2", "region"})

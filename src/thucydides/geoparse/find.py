@@ -31,78 +31,51 @@ For each sentence:
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from thucydides.gazetteer import Gazetteer, name_key
 from thucydides.gazetteer.sources.nationality import is_abbreviation
 from thucydides.geoparse.abbreviations import division_forms
 from thucydides.geoparse.lexicon import (
-    CUE_OF,
     FEATURE_CUES,
     FUNCTION_WORDS,
     GENERIC_HEADS,
     GROUP_NOUNS,
-    LOCATIVE_PREPOSITIONS,
     LONE_HEADS,
     NAME_PARTICLES,
-    RELATIVE_BEFORE,
     ROUTE_WORDS,
     SITE_HEADS,
     SITE_NAME_HEADS,
     SITE_QUALIFIERS,
     STOP_WORDS,
-    TAKEN,
-    TAKEN_BEFORE,
     TITLES,
     Demonyms,
 )
 from thucydides.geoparse.persons import ORDINARY, PERSON, lowercase_words, name_parts
-from thucydides.geoparse.tokens import Word, joined, runs, words
-from thucydides.model import Document, MentionKind, Sentence
+from thucydides.geoparse.spans import (
+    FIRST_WORD,
+    INSIDE_LONGER,
+    SINGULAR_CUES,
+    SentenceReader,
+    Span,
+    cue_before,
+    without_overlaps,
+)
+from thucydides.geoparse.tokens import Word, runs, words
+from thucydides.model import Document, MentionKind
 from thucydides.nlp.lexicon import DIRECTIONAL_ADJECTIVES
 
 MAX_WORDS = 7
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
-FIRST_WORD = "first word of a sentence"
-INSIDE_LONGER = "inside a longer capitalised name"
-# Feature words ending in "s" that still introduce one name ("the outskirts of X"), not a list.
-_SINGULAR_CUES = frozenset({"outskirts"})
 _ROUTE_AFTER = re.compile(r"\s+" + ROUTE_WORDS + r"\b", re.IGNORECASE)
 # Words after a name that make it a settlement's or a quarter's name ("Masaken Hanano neighbourhood").
 _SETTLEMENT_CUES = frozenset({"neighbourhood", "neighborhood", "district", "village", "town", "suburb"})
-# Between two names of one list: "A, B", "A and B", "A, and B".
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 # Two words joined by this alone, no space, are one word of a name ("Doron-Baga").
 _HYPHEN_ONLY = re.compile(r"^[-‐‑]$")
 # A pronoun and a verb ("I’ve", "We’re"), capitalised but no name.
 _CONTRACTION = re.compile(r"\w['’](?:ve|ll|re|m|d)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of text that may name a place, and what the text around it says."""
-
-    start: int
-    end: int
-    text: str
-    sentence: Sentence
-    known: bool  # the gazetteer has a name with this key
-    origin: str  # gazetteer, cue, locative, generic, ner
-    cue: str | None = None  # feature word: "district", "province", "airbase"...
-    weak: str | None = None  # why the span may not be a place name at all
-    possessive: bool = False  # "Aleppo’s" (a container for the next name)
-    locative: bool = False  # right after "in", "near", "towards"...
-    head_end: int | None = (
-        None  # compound names: where the known first name ends ("Dara’a" of "Dara’a al-Balad")
-    )
-
-    @property
-    def head(self) -> str | None:
-        """The known first name of a compound name, when there is one."""
-        return self.text[: self.head_end - self.start] if self.head_end is not None else None
 
 
 def names_a_group(text: str) -> bool:
@@ -156,7 +129,7 @@ class Finder:
         for sentence in doc.sentences:
             sentence_words = words(sentence.text, sentence.start)
             position_of = {word.start: index for index, word in enumerate(sentence_words)}
-            reader = _Sentence(doc, sentence, sentence_words)
+            reader = SentenceReader(doc, sentence, sentence_words)
             for run in runs(sentence.text, sentence_words, sentence.start):
                 found += self._spans_of_run(reader, position_of[run[0].start], run)
         found += self._ner_spans(doc, found)
@@ -168,7 +141,7 @@ class Finder:
             and not _ends_a_group(doc.text, span)
             and not _TIME_ZONE.match(doc.text, span.end)
         ]
-        return self._judged_by_the_report(doc, _without_overlaps(found))
+        return self._judged_by_the_report(doc, without_overlaps(found))
 
     def _judged_by_the_report(self, doc: Document, found: list[Span]) -> list[Span]:
         """One-word names the report shows to be a person's name or an ordinary word (``persons.py``)."""
@@ -285,7 +258,7 @@ class Finder:
                     best[end] = option
         return best[size][3]
 
-    def _spans_of_run(self, reader: _Sentence, first_index: int, run: list[Word]) -> list[Span]:
+    def _spans_of_run(self, reader: SentenceReader, first_index: int, run: list[Word]) -> list[Span]:
         previous = reader.word(first_index - 1)
         if previous is not None and previous.lower in TITLES and previous.capitalised:
             return []  # "President Assad"
@@ -380,7 +353,7 @@ class Finder:
             return [*spans, *unknown]
         return self._unknown_run(reader, first_index, run)
 
-    def _site_name(self, reader: _Sentence, first_index: int, run: list[Word]) -> Span | None:
+    def _site_name(self, reader: SentenceReader, first_index: int, run: list[Word]) -> Span | None:
         """A site's own name: a capitalised name, then a site's head word, perhaps after a qualifier
         ("the Kindi Hospital", "Hayyan Gas Fields", "the Al-Malaah Farms").
 
@@ -415,7 +388,7 @@ class Finder:
         return replace(span, known=known, cue=run[-1].lower, head_end=head_end)
 
     def _named_by_a_cue(
-        self, reader: _Sentence, first_index: int, run: list[Word], cut: list[tuple[int, int]]
+        self, reader: SentenceReader, first_index: int, run: list[Word], cut: list[tuple[int, int]]
     ) -> bool:
         """Whether a feature word before or after the run ("the village of Abu Allaj", "Masaken
         Hanano neighbourhood") makes it one name that the gazetteer knows only in pieces, some of
@@ -424,10 +397,10 @@ class Finder:
             return False
         start = run[0].start
         after = reader.cue_after(first_index + len(run) - 1)
-        cue = _cue_before(reader.doc.text[max(reader.sentence.start, start - 48) : start]) or (
+        cue = cue_before(reader.doc.text[max(reader.sentence.start, start - 48) : start]) or (
             after if after in _SETTLEMENT_CUES else None
         )
-        if cue is None or (cue.endswith("s") and cue not in _SINGULAR_CUES):
+        if cue is None or (cue.endswith("s") and cue not in SINGULAR_CUES):
             return False  # "the towns of Misraba Ayn Tarma Arbin": a list, its commas lost
         exact = {
             index
@@ -477,7 +450,7 @@ class Finder:
         return kept, names
 
     def _compound(
-        self, reader: _Sentence, first_index: int, run: list[Word], lead: int, cut: list[tuple[int, int]]
+        self, reader: SentenceReader, first_index: int, run: list[Word], lead: int, cut: list[tuple[int, int]]
     ) -> list[Span]:
         """A run with an article inside that the gazetteer does not know whole ("Dara’a al-Balad").
 
@@ -495,7 +468,7 @@ class Finder:
             span = replace(span, head_end=run[head].end)
         return [span]
 
-    def _unknown_run(self, reader: _Sentence, first_index: int, run: list[Word]) -> list[Span]:
+    def _unknown_run(self, reader: SentenceReader, first_index: int, run: list[Word]) -> list[Span]:
         """A run the gazetteer does not know: a span only when a cue vouches for it."""
         first, last = 0, len(run) - 1
         while first <= last and run[first].lower in DIRECTIONAL_ADJECTIVES:
@@ -589,97 +562,3 @@ def _loose(word: Word) -> bool:
         and lower not in FEATURE_CUES
         and (lower not in FUNCTION_WORDS)
     )
-
-
-class _Sentence:
-    """One sentence's words, and how to make a span of some of them."""
-
-    def __init__(self, doc: Document, sentence: Sentence, sentence_words: list[Word]) -> None:
-        self.doc, self.sentence, self.words = doc, sentence, sentence_words
-        # A Title Case Line (a headline: no final stop, most words capitalised) says little
-        # by its capitals.
-        long_words = [word for word in sentence_words if len(word.text) >= 4]
-        capitalised = sum(word.capitalised for word in long_words)
-        unstopped = not sentence.text.rstrip("\"”’' ").endswith((".", "!", "?"))
-        self.headline = unstopped and len(long_words) >= 4 and capitalised >= 0.7 * len(long_words)
-        # The cue of a list's first name, and where that name ends: "took control of A, B and C",
-        # "the villages of A, B and C" vouch for every name of the list.
-        self.list_cue: tuple[int, str] | None = None
-
-    def word(self, index: int) -> Word | None:
-        return self.words[index] if 0 <= index < len(self.words) else None
-
-    def span(self, first: int, last: int, *, known: bool, origin: str, weak: str | None = None) -> Span:
-        start, end = self.words[first].start, self.words[last].end
-        previous = self.word(first - 1)
-        before = self.doc.text[max(self.sentence.start, start - 48) : start]
-        cue = self.cue_after(last) or _cue_before(before) or self._listed_cue(start)
-        if cue is not None and (cue == TAKEN or (cue.endswith("s") and cue not in _SINGULAR_CUES)):
-            self.list_cue = (end, cue)
-        return Span(
-            start=start,
-            end=end,
-            text=self.doc.text[start:end],
-            sentence=self.sentence,
-            known=known,
-            origin=origin,
-            cue=cue,
-            weak=weak,
-            possessive=self.words[last].possessive,
-            locative=previous is not None
-            and (previous.lower in LOCATIVE_PREPOSITIONS or RELATIVE_BEFORE.search(before) is not None),
-        )
-
-    def _listed_cue(self, start: int) -> str | None:
-        """The cue of the list this name continues, when only a comma or "and" stands between."""
-        if self.list_cue is None:
-            return None
-        end, cue = self.list_cue
-        return cue if _LIST_JOIN.match(self.doc.text[end:start]) else None
-
-    def cue_after(self, last: int) -> str | None:
-        """The feature word right after word ``last`` ("district"; "gas field" -> "field")."""
-        for step in (1, 2):
-            word, previous = self.word(last + step), self.word(last + step - 1)
-            if (
-                word is None
-                or previous is None
-                or not joined(self.sentence.text, previous, word, self.sentence.start)
-            ):
-                return None
-            if word.lower in FEATURE_CUES:
-                return word.lower
-            if word.lower not in SITE_QUALIFIERS:
-                return None
-        return None
-
-
-def _cue_before(before: str) -> str | None:
-    """The feature word of "the town of X" before a name, or "taken" after "took control of"."""
-    match = CUE_OF.search(before)
-    if match:
-        return match.group(1).lower()
-    return TAKEN if TAKEN_BEFORE.search(before) else None
-
-
-def _without_overlaps(spans: list[Span]) -> list[Span]:
-    """Longest first, then leftmost: a span overlapping a kept one is dropped."""
-    kept: list[Span] = []
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
-    if any(span.end <= span.start for span in spans):  # an empty span: compare with every kept one
-        for span in ordered:
-            if all(span.end <= other.start or other.end <= span.start for other in kept):
-                kept.append(span)
-        return sorted(kept, key=lambda s: s.start)
-    # The kept spans never overlap, so by start they are also by end: only the last one that starts
-    # before a span ends can overlap it.
-    starts: list[int] = []
-    ends: list[int] = []
-    for span in ordered:
-        position = bisect.bisect_left(starts, span.end) - 1
-        if position < 0 or ends[position] <= span.start:
-            kept.append(span)
-            at = bisect.bisect_left(starts, span.start)
-            starts.insert(at, span.start)
-            ends.insert(at, span.end)
-    return sorted(kept, key=lambda s: s.start)

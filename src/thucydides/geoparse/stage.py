@@ -19,7 +19,7 @@ from thucydides.geoparse.context import (
     read_dateline,
     settle_the_dateline,
 )
-from thucydides.geoparse.find import FIRST_WORD, INSIDE_LONGER, Finder, Span
+from thucydides.geoparse.find import Finder
 from thucydides.geoparse.lexicon import Demonyms
 from thucydides.geoparse.links import link_items
 from thucydides.geoparse.persons import PERSON
@@ -33,6 +33,7 @@ from thucydides.geoparse.resolve import (
     choose,
     default_model,
 )
+from thucydides.geoparse.spans import FIRST_WORD, INSIDE_LONGER, Span
 from thucydides.geoparse.spellings import add_close_spellings, contained_candidates, fuzzy_candidates
 from thucydides.geoparse.structure import structure
 from thucydides.learn.resolver import ResolverModel

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 
 from thucydides.gazetteer import Candidate
 from thucydides.geoparse.context import Item, can_contain
-from thucydides.geoparse.find import Span
 from thucydides.geoparse.links import link_items
 from thucydides.geoparse.relative import relative_modifier
+from thucydides.geoparse.spans import Span
 from thucydides.model import Document, PlaceMention
 
 _POSSESSIVE = ("'s", "’s")
