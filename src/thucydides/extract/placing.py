@@ -1,4 +1,5 @@
-"""How likely each of a frame's places is where its event happened, by the event-place model.
+"""Where a sentence's events may be (``event_places``), and how likely each of a frame's places is
+where its event happened, by the event-place model.
 
 The model (``learn/event_place.py``) weighs all the sentence's places against the action word; a
 place below ``NOT_THE_PLACE`` when another is likely is not an event place ("shelled Aleppo from
@@ -7,13 +8,16 @@ positions in Idlib").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 
+from thucydides.extract.actors import ActorMention
+from thucydides.extract.cues import is_dateline, not_an_event_place
 from thucydides.extract.frames import Frame
 from thucydides.learn.event_place import EventPlaceModel
-from thucydides.model import PlaceMention
+from thucydides.model import Document, PlaceMention, Sentence
 
 # Below this likelihood a place of a frame is taken for where the event did not happen ("shelled
 # Aleppo from positions in Idlib"), unless no place of the frame reaches it.
@@ -41,3 +45,31 @@ def place_likelihoods(
     likely = model.probabilities(parsed, (frame.head.start - offset, frame.head.end - offset), spans)
     by_mention = {id(c): value for c, value in zip(candidates, likely, strict=True)}
     return [1.0 if spans[candidates.index(p)] == (0, 0) else by_mention[id(p)] for p in places]
+
+
+def event_places(
+    doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
+) -> list[PlaceMention]:
+    """The sentence's places where an event may be (``not_an_event_place``); with none but a
+    dateline in the country the sentence speaks of, the dateline: "Khartoum, Jun 15 (UNI) Sudan's
+    security forces raped women ..." happened where the report was filed from, but "BEIRUT (AFP) -
+    Syrian jets struck ..." did not."""
+    free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
+    if free:
+        return free
+    datelines = [p for p in places if is_dateline(doc, p)]
+    countries = {p.place.country_code for p in places if p.place is not None and p not in datelines}
+    focus = focus_code(doc)
+    return [
+        p
+        for p in datelines
+        if p.place is not None
+        and countries <= {p.place.country_code}
+        and p.place.country_code in (focus, None)
+    ]
+
+
+def focus_code(doc: Document) -> str | None:
+    """The country the report's places lie in most often (ISO code); None when it names none."""
+    codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
+    return codes.most_common(1)[0][0] if codes else None

@@ -17,7 +17,6 @@ The geocode stage then fills the location fields from each record's place.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -41,10 +40,8 @@ from thucydides.extract.cues import (
     BACK_REFERENCE,
     ReportPlaces,
     is_attribution,
-    is_dateline,
     is_headline,
     is_page_furniture,
-    not_an_event_place,
     opens_on_a_mishap,
     unopposed,
     vaguer_than_the_report,
@@ -52,7 +49,7 @@ from thucydides.extract.cues import (
 from thucydides.extract.frames import Frame, split_frames
 from thucydides.extract.genre import opinion_paragraphs
 from thucydides.extract.modality import Modality, modality_of, parsed_modality
-from thucydides.extract.placing import NOT_THE_PLACE, place_likelihoods
+from thucydides.extract.placing import NOT_THE_PLACE, event_places, focus_code, place_likelihoods
 from thucydides.extract.reading import (
     SentenceScope,
     by_sentence,
@@ -95,34 +92,6 @@ from thucydides.taxonomy import TERRITORIAL
 
 # Full spaCy analyses of some sentences of a document (``nlp.annotate.parse_sentences``).
 Parser = Callable[[Document, Sequence[int]], list[SpacyDoc]]
-
-
-def event_places(
-    doc: Document, sentence: Sentence, places: list[PlaceMention], actors: list[ActorMention]
-) -> list[PlaceMention]:
-    """The sentence's places where an event may be (``not_an_event_place``); with none but a
-    dateline in the country the sentence speaks of, the dateline: "Khartoum, Jun 15 (UNI) Sudan's
-    security forces raped women ..." happened where the report was filed from, but "BEIRUT (AFP) -
-    Syrian jets struck ..." did not."""
-    free = [p for p in places if not not_an_event_place(doc, sentence, p, actors)]
-    if free:
-        return free
-    datelines = [p for p in places if is_dateline(doc, p)]
-    countries = {p.place.country_code for p in places if p.place is not None and p not in datelines}
-    focus = focus_code(doc)
-    return [
-        p
-        for p in datelines
-        if p.place is not None
-        and countries <= {p.place.country_code}
-        and p.place.country_code in (focus, None)
-    ]
-
-
-def focus_code(doc: Document) -> str | None:
-    """The country the report's places lie in most often (ISO code); None when it names none."""
-    codes = Counter(p.place.country_code for p in doc.places if p.place and p.place.country_code)
-    return codes.most_common(1)[0][0] if codes else None
 
 
 # Words referring back to a place that mean the land around it ("fighting in the area").
