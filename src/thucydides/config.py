@@ -126,14 +126,10 @@ class Settings:
                 )
             settings = replace(settings, subevent_model=path)
         if value := env.get("THUCYDIDES_MAX_INPUT_BYTES"):
-            limit = value.strip().replace("_", "").replace(",", "")
-            if not limit.isdigit() or int(limit) == 0:
-                raise ConfigError(
-                    f"THUCYDIDES_MAX_INPUT_BYTES={value} is not a positive number of bytes. "
-                    "Give a whole number such as 50000000 (50 MB), or unset it for the default "
-                    f"of {cls().max_input_bytes:,}."
-                )
-            settings = replace(settings, max_input_bytes=int(limit))
+            limit = byte_count(
+                "THUCYDIDES_MAX_INPUT_BYTES", value, example="50000000 (50 MB)", default=cls().max_input_bytes
+            )
+            settings = replace(settings, max_input_bytes=limit)
         return settings
 
     @classmethod
@@ -171,3 +167,15 @@ class Settings:
         return {
             key: (str(value) if isinstance(value, Path) else value) for key, value in asdict(self).items()
         }
+
+
+def byte_count(name: str, value: str, *, example: str, default: int) -> int:
+    """A setting's positive number of bytes ("5_000_000" and "5,000,000" read as 5000000); a
+    ``ConfigError`` naming the setting and the fix otherwise."""
+    digits = value.strip().replace("_", "").replace(",", "")
+    if not digits.isdigit() or int(digits) == 0:
+        raise ConfigError(
+            f"{name}={value} is not a positive number of bytes. "
+            f"Give a whole number such as {example}, or unset it for the default of {default:,}."
+        )
+    return int(digits)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thucydides.config import Settings
+from thucydides.config import Settings, byte_count
 from thucydides.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -59,13 +59,10 @@ class ApiSettings:
         if token is not None:
             settings = replace(settings, token=check_token(token))
         if value := env.get("THUCYDIDES_API_MAX_BODY"):
-            digits = value.strip().replace("_", "").replace(",", "")
-            if not digits.isdigit() or int(digits) == 0:
-                raise ConfigError(
-                    f"THUCYDIDES_API_MAX_BODY={value} is not a positive number of bytes. "
-                    "Give a whole number such as 5000000, or unset it for the default of 2,000,000."
-                )
-            settings = replace(settings, max_body_bytes=int(digits))
+            limit = byte_count(
+                "THUCYDIDES_API_MAX_BODY", value, example="5000000", default=cls().max_body_bytes
+            )
+            settings = replace(settings, max_body_bytes=limit)
         if value := env.get("THUCYDIDES_API_CORS"):
             origins = tuple(origin.strip() for origin in value.split(",") if origin.strip())
             settings = replace(settings, cors_origins=origins)
